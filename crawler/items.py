@@ -1,0 +1,54 @@
+"""The items that flow from the spiders through the pipelines into the archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FetchedPage:
+    """An article response as the spider received it; extraction happens in the pipeline."""
+
+    url: str
+    """The URL the response came from, after redirects."""
+    site_id: str
+    """Registry id of the site whose section linked to this page."""
+    body: bytes
+    """The response body as received (already decoded from gzip by the downloader)."""
+    fetched_at: str
+    """Fetch time, ISO 8601 UTC; the only clock reading extraction ever sees."""
+    status: int = 200
+    content_type: str | None = None
+    """The Content-Type header, whose charset may be missing or wrong."""
+    listing_date: str | None = None
+    """The date the listing page showed beside the link, in the archive's date format."""
+    listing_title: str | None = None
+    """The link text on the listing page."""
+
+
+@dataclass
+class Article:
+    """One extracted article, in the archive's conventions (see DESIGN.md)."""
+
+    url: str
+    """Canonical URL; the archive's key."""
+    platform: str
+    """Page-object family that read the page (e.g. ``huecit``), or ``generic``."""
+    title: str | None = None
+    published: str | None = None
+    """ISO 8601 with +07:00, a bare YYYY-MM-DD, or None when the page shows no date."""
+    published_source: str | None = None
+    """Where ``published`` came from: selector, meta, json-ld, byline, url or listing."""
+    author: str | None = None
+    """Person part of the byline, as written."""
+    author_org: str | None = None
+    """Unit part of the byline, e.g. "Ban Dân vận Tỉnh ủy"."""
+    source: str | None = None
+    """Original publisher of a republished article, e.g. "baogialai.com.vn"."""
+    text: str = ""
+    """Main text: paragraphs separated by one blank line; captions excluded."""
+    captions: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    """Party and State document numbers cited in the text, in order of first appearance."""
+    site_id: str | None = None
+    fetched_at: str | None = None

@@ -1,0 +1,134 @@
+"""The `danvan` command: a thin click layer over the Python API."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from crawler.extraction import PLATFORM_IDS, extract_article
+from crawler.registry import RegistryError, load_registry, select_sites
+from crawler.text import decode_html
+
+EXTRACT_KEYS = ("url", "site", "platform", "title", "published", "published_source",
+                "author", "source", "text", "documents")
+
+
+@click.group()
+@click.version_option(package_name="danvan-archive")
+def cli():
+    """danvan-archive: crawl Vietnamese Dân vận reports into a SQLite archive."""
+
+
+@cli.command()
+@click.option("--db", "db_path", default="archive.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Archive file to create or update.")
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
+              help="Registry file to use instead of the bundled one.")
+@click.option("--site", "site_ids", multiple=True, metavar="ID",
+              help="Crawl only this site (repeatable); named sites are crawled whatever their status.")
+@click.option("--demo", is_flag=True, help="Crawl the bundled offline snapshot of the fixture portals.")
+@click.option("--replay", "replay_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Crawl from this WARC file instead of the network (repeatable).")
+@click.option("--log-file", type=click.Path(dir_okay=False),
+              help="Log file (default: logs/danvan-crawl-YYYY-MM-DD.log); the log also goes to stderr.")
+@click.option("--setting", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting for this run (repeatable), e.g. DOWNLOAD_DELAY=2.")
+def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides):
+    """Crawl the registered portals' Dân vận sections into the archive.
+
+    Exit status: 0 when the crawl finished, 1 when it did not finish
+    normally, 2 for a usage error (bad option, registry or site id).
+
+    \b
+    Examples:
+        danvan crawl                         # all live and frozen sites
+        danvan crawl --site baogialai --db archive.db
+        danvan crawl --demo --db demo.db     # offline demo snapshot
+        danvan crawl --replay gone-portal.warc.gz --site danvan
+    """
+    from crawler.runner import DEMO_SNAPSHOT, crawl_settings, run_crawl
+
+    replay = list(replay_files) + ([str(DEMO_SNAPSHOT)] if demo else [])
+    sites = _selected_sites(sites_file, site_ids, include_gone=bool(replay))
+    settings = crawl_settings(db_path, replay, _parse_overrides(overrides), shlex.join(["danvan", *sys.argv[1:]]))
+    outcome = run_crawl(sites, settings, log_file or _default_log_file())
+    _print_summary(outcome.site_counts)
+    sys.exit(outcome.exit_status)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", required=True, help="The URL the page was fetched from.")
+@click.option("--platform", type=click.Choice(PLATFORM_IDS),
+              help="Page-object family (default: the registry's for the host, else detected from markup).")
+@click.option("--fetched-at", help="Fetch time, ISO 8601 (default: now); dates are never later than it.")
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
+              help="Registry file to use instead of the bundled one.")
+def extract(file, url, platform, fetched_at, sites_file):
+    """Extract one saved page and print the result as one JSON object.
+
+    \b
+    Example:
+        danvan extract page.html --url https://hagiangtv.vn/thoi-su/202201/abc-1234567/
+    """
+    site = _site_for_url(sites_file, url)
+    html = decode_html(Path(file).read_bytes())
+    article = extract_article(url, html, _parse_fetched_at(fetched_at), platform or (site.platform if site else None))
+    record = {**vars(article), "site": site.id if site else urlsplit(url).hostname}
+    click.echo(json.dumps({key: record[key] for key in EXTRACT_KEYS}, ensure_ascii=False, indent=2))
+
+
+def _selected_sites(sites_file, site_ids, include_gone: bool):
+    try:
+        return select_sites(load_registry(sites_file, PLATFORM_IDS), tuple(site_ids), include_gone)
+    except RegistryError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _site_for_url(sites_file, url: str):
+    host = (urlsplit(url).hostname or "").lower()
+    try:
+        sites = load_registry(sites_file, PLATFORM_IDS)
+    except RegistryError as error:
+        raise click.UsageError(str(error)) from None
+    return next((s for s in sites if host in s.hosts), None)
+
+
+def _parse_overrides(pairs) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="--setting")
+        overrides[name.strip()] = value
+    return overrides
+
+
+def _parse_fetched_at(value: str | None) -> datetime:
+    if not value:
+        return datetime.now(timezone.utc)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--fetched-at") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _default_log_file() -> Path:
+    return Path("logs") / f"danvan-crawl-{date.today().isoformat()}.log"
+
+
+def _print_summary(site_counts: dict[str, dict[str, int]]) -> None:
+    """One line per site, for the operator's cron mail."""
+    for site_id, counts in site_counts.items():
+        click.echo(
+            f"{site_id}: {counts['requests']} requests, {counts['articles_new']} new, "
+            f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
+            f"{counts['errors']} errors"
+        )

@@ -1,0 +1,95 @@
+"""Item pipelines: thin adapters from Scrapy to the pure extraction modules and the archive."""
+
+from __future__ import annotations
+
+import logging
+import shlex
+import sys
+from datetime import datetime, timezone
+
+from scrapy import signals
+from scrapy.exceptions import DropItem
+
+from crawler import archive
+from crawler.extraction import extract_article
+from crawler.items import Article, FetchedPage
+from crawler.text import decode_html
+
+logger = logging.getLogger(__name__)
+
+SITE_COUNTERS = ("requests", "errors", "articles_new", "articles_updated", "articles_unchanged")
+
+
+class ExtractPipeline:
+    """FetchedPage -> Article through the site's platform page object."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        if not isinstance(item, FetchedPage):
+            return item
+        site = self.crawler.spider.sites[item.site_id]
+        html = decode_html(item.body, item.content_type)
+        fetched_at = datetime.fromisoformat(item.fetched_at)
+        article = extract_article(item.url, html, fetched_at, site.platform, listing_date=item.listing_date)
+        if not article.text.strip():
+            self.crawler.stats.inc_value(f"site/{item.site_id}/empty_pages")
+            raise DropItem(f"no main text found on {item.url}")
+        article.site_id = item.site_id
+        article.fetched_at = item.fetched_at
+        return article
+
+
+class ArchivePipeline:
+    """Writes articles into the SQLite archive and records the crawl run with per-site counts."""
+
+    def __init__(self, crawler, path: str, command: str):
+        self.crawler = crawler
+        self.path = path
+        self.command = command
+        self.db = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        command = crawler.settings.get("CRAWL_COMMAND") or shlex.join(sys.argv)
+        pipeline = cls(crawler, crawler.settings.get("ARCHIVE_PATH"), command)
+        # The run is closed on spider_closed, the first moment the finish reason is known.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self):
+        self.db = archive.open_archive(self.path)
+        archive.save_sites(self.db, self.crawler.spider.sites.values())
+        self.run_id = archive.start_run(self.db, self.command, _now())
+
+    def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
+        outcome = archive.save_article(self.db, item, self.run_id, item.fetched_at)
+        self.crawler.stats.inc_value(f"site/{item.site_id}/articles_{outcome}")
+        return item
+
+    def spider_closed(self, spider, reason):
+        site_counts = site_counts_from_stats(self.crawler.stats.get_stats(), spider.sites)
+        archive.finish_run(self.db, self.run_id, _now(), exit_status(reason), site_counts)
+        self.db.close()
+
+
+def site_counts_from_stats(stats: dict, site_ids) -> dict[str, dict[str, int]]:
+    """Per-site counters ``site/<id>/<counter>`` gathered from the crawl stats."""
+    return {s: {c: int(stats.get(f"site/{s}/{c}", 0)) for c in SITE_COUNTERS} for s in site_ids}
+
+
+def exit_status(finish_reason: str | None) -> int:
+    """0 when the crawl finished normally, 1 otherwise (documented in the README)."""
+    return 0 if finish_reason == "finished" else 1
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,1 @@
+"""The spiders of danvan-archive (SPIDER_MODULES = ["spiders"])."""

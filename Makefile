@@ -1,0 +1,34 @@
+# danvan-archive: `make run` for the demo archive in Datasette, `make test` for the test suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PORT ?= 8001
+
+.PHONY: install run demo test snapshot clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+## Crawl the bundled offline snapshot into ./archive.db and serve it on http://127.0.0.1:8001
+run: demo
+	$(BIN)/datasette serve archive.db --metadata datasette_metadata.json --host 127.0.0.1 --port $(PORT)
+
+demo: $(INSTALLED)
+	$(BIN)/danvan crawl --demo --db archive.db
+
+## Install the test dependencies and run the whole test suite
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+## Rebuild the demo snapshot from the fixture web (review the diff before committing)
+snapshot: $(INSTALLED)
+	$(BIN)/python scripts/build_demo_snapshot.py
+
+clean:
+	rm -rf $(VENV) archive.db logs .pytest_cache

@@ -1,0 +1,288 @@
+"""The archive: schema (sqlite-utils migrations), article saves, run records and Vietnamese search.
+
+This is the only module that talks SQL. Full-text search uses a contentless FTS5 table,
+``articles_fts``, whose rowid is ``articles.rowid``: it indexes ``title`` and ``text`` as stored
+and their ``fold()`` keys, so a query finds Vietnamese text with or without diacritics (FTS5's
+``remove_diacritics`` leaves đ alone; the folded copy turns it into d). The index is kept in step
+by this module, inside the same transaction as the row it describes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from crawler.items import Article
+from crawler.registry import Site
+from crawler.text import fold
+
+migrations = Migrations("danvan")
+
+RUN_COUNTS = ("requests", "articles_new", "articles_updated", "articles_unchanged", "errors")
+SITE_COPIES = ("level", "province_before", "province_after")
+FTS_COLUMNS = ("title", "text", "title_folded", "text_folded")
+# Columns a re-crawl may change; the rest record when and by which run a row was seen.
+CONTENT_COLUMNS = (
+    "site", "platform", "title", "published", "published_source", "year", "author", "author_org",
+    "source", "text", "word_count", "content_hash", "captions", "documents", *SITE_COPIES,
+    "about_danvan",
+)
+# "dân vận" folded, as whole words; "nhân dân vận động/dụng" ("the people mobilise/apply") is not it.
+_DANVAN = re.compile(r"(?<!\bnhan )\bdan van\b")
+_YEAR = re.compile(r"^(\d{4})-\d{2}-\d{2}")
+_ESCAPE_FTS = re.compile(r'\s+|(".*?")')
+
+
+@migrations()
+def create_sites(db: sqlite_utils.Database) -> None:
+    """The site registry, as last loaded."""
+    db["sites"].create(
+        {
+            "id": str, "name": str, "level": str, "province_before": str, "province_after": str,
+            "district": str, "platform": str, "base_url": str, "aliases": str, "start_urls": str,
+            "status": str,
+        },
+        pk="id",
+        not_null={"name", "level", "platform", "base_url", "aliases", "start_urls", "status"},
+    )
+
+
+@migrations()
+def create_crawl_runs(db: sqlite_utils.Database) -> None:
+    """One row per crawl run, and its per-site counts."""
+    db["crawl_runs"].create(
+        {"id": int, "started": str, "ended": str, "command": str, "exit_status": int},
+        pk="id",
+        not_null={"started", "command"},
+    )
+    db["crawl_run_sites"].create(
+        {"run": int, "site": str, **{name: int for name in RUN_COUNTS}},
+        pk=("run", "site"),
+        foreign_keys=[("run", "crawl_runs", "id"), ("site", "sites", "id")],
+        not_null=set(RUN_COUNTS),
+        defaults={name: 0 for name in RUN_COUNTS},
+    )
+
+
+@migrations()
+def create_articles(db: sqlite_utils.Database) -> None:
+    """Articles keyed by canonical URL, with indexes for Datasette's facets and sorts."""
+    db["articles"].create(
+        {
+            "url": str, "site": str, "platform": str, "title": str, "published": str,
+            "published_source": str, "year": int, "author": str, "author_org": str, "source": str,
+            "text": str, "word_count": int, "content_hash": str, "captions": str, "documents": str,
+            "level": str, "province_before": str, "province_after": str, "about_danvan": int,
+            "fetched_at": str, "first_seen": str, "last_seen": str, "crawl_run": int,
+        },
+        pk="url",
+        foreign_keys=[("site", "sites", "id"), ("crawl_run", "crawl_runs", "id")],
+        not_null={"platform", "text", "word_count", "content_hash", "captions", "documents",
+                  "about_danvan", "first_seen", "last_seen", "crawl_run"},
+    )
+    for column in ("site", "crawl_run", "published", "year", "level", "province_before", "about_danvan"):
+        db["articles"].create_index([column])
+    db["crawl_run_sites"].create_index(["site"])
+
+
+@migrations()
+def create_articles_fts(db: sqlite_utils.Database) -> None:
+    """Contentless FTS5 index over stored and folded title/text (sqlite-utils cannot make one)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        f"{', '.join(FTS_COLUMNS)}, content='', tokenize='unicode61 remove_diacritics 2')"
+    )
+
+
+def open_archive(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced."""
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db)
+    return db
+
+
+def save_sites(db: sqlite_utils.Database, sites: Iterable[Site]) -> None:
+    """Upsert the registry into ``sites`` and refresh the site fields copied onto articles."""
+    rows = [_site_row(site) for site in sites]
+    with db.atomic():
+        db["sites"].upsert_all(rows, pk="id")
+        for row in rows:
+            _sync_site_copies(db, row)
+
+
+def start_run(db: sqlite_utils.Database, command: str, started_at: str) -> int:
+    """Record the start of a crawl run and return its id."""
+    table = db["crawl_runs"]
+    table.insert({"started": started_at, "command": command})
+    return table.last_pk
+
+
+def finish_run(
+    db: sqlite_utils.Database,
+    run_id: int,
+    ended_at: str,
+    exit_status: int,
+    site_counts: dict[str, dict[str, int]],
+) -> None:
+    """Record the end of a run and its counts per site (keys from ``RUN_COUNTS``, missing = 0)."""
+    rows = [_run_site_row(run_id, site, counts) for site, counts in site_counts.items()]
+    with db.atomic():
+        db["crawl_runs"].update(run_id, {"ended": ended_at, "exit_status": exit_status})
+        db["crawl_run_sites"].upsert_all(rows, pk=("run", "site"))
+
+
+def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_at: str) -> str:
+    """Insert or update one article and its search entry atomically; "new", "updated" or "unchanged"."""
+    with db.atomic():
+        row = _article_row(db, article)
+        old = _stored_article(db, article.url)
+        if old is None:
+            _insert_article(db, row, run_id, seen_at)
+            return "new"
+        if all(old[column] == row[column] for column in CONTENT_COLUMNS):
+            db["articles"].update(article.url, {"last_seen": seen_at})
+            return "unchanged"
+        _update_article(db, old, row, run_id, seen_at)
+        return "updated"
+
+
+def search_articles(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
+    """Articles matching ``query`` as Datasette's search box reads it, best match first."""
+    match = escape_fts(query)
+    if not match:
+        return []
+    sql = (
+        "select articles.* from (select rowid, rank from articles_fts where articles_fts match ? "
+        "order by rank limit ?) as hits join articles on articles.rowid = hits.rowid order by hits.rank"
+    )
+    return list(db.query(sql, [match, limit]))
+
+
+def escape_fts(query: str) -> str:
+    """Quote each word of a search-box query, exactly as ``datasette.utils.escape_fts`` (0.65) does."""
+    if query.count('"') % 2:
+        query += '"'
+    bits = [bit for bit in _ESCAPE_FTS.split(query) if bit and bit != '""']
+    return " ".join(bit if bit.startswith('"') else f'"{bit}"' for bit in bits)
+
+
+def rebuild_search_index(db: sqlite_utils.Database) -> None:
+    """Re-index every article; needed only if ``fold()`` changes or rowids were renumbered."""
+    with db.atomic():
+        db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+        for row in db.query("select rowid, title, text from articles"):
+            _index(db, row["rowid"], row)
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the folded main text: the same key whatever the diacritics or tone placement."""
+    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()
+
+
+def is_about_danvan(title: str | None, text: str) -> bool:
+    """Whether the folded title or text says "dân vận" (not "nhân dân vận động/dụng")."""
+    return bool(_DANVAN.search(fold(f"{title or ''}\n{text}")))
+
+
+def _site_row(site: Site) -> dict:
+    return {
+        "id": site.id, "name": site.name, "level": site.level,
+        "province_before": site.province_before, "province_after": site.province_after,
+        "district": site.district, "platform": site.platform, "base_url": site.base_url,
+        "aliases": _json(site.aliases), "start_urls": _json(site.start_urls), "status": site.status,
+    }
+
+
+def _sync_site_copies(db: sqlite_utils.Database, site_row: dict) -> None:
+    # sqlite-utils updates by primary key only; this is an update by site.
+    assignments = ", ".join(f"{column} = :{column}" for column in SITE_COPIES)
+    differs = " or ".join(f"{column} is not :{column}" for column in SITE_COPIES)
+    db.execute(f"update articles set {assignments} where site = :id and ({differs})", site_row)
+
+
+def _run_site_row(run_id: int, site: str, counts: dict[str, int]) -> dict:
+    unknown = set(counts) - set(RUN_COUNTS)
+    if unknown:
+        raise ValueError(f"unknown run count {', '.join(sorted(unknown))}; known: {', '.join(RUN_COUNTS)}")
+    return {"run": run_id, "site": site, **{name: counts.get(name, 0) for name in RUN_COUNTS}}
+
+
+def _article_row(db: sqlite_utils.Database, article: Article) -> dict:
+    text = article.text or ""
+    return {
+        "url": article.url, "site": article.site_id, "platform": article.platform,
+        "title": article.title, "published": article.published,
+        "published_source": article.published_source, "year": _year(article.published),
+        "author": article.author, "author_org": article.author_org, "source": article.source,
+        "text": text, "word_count": len(text.split()), "content_hash": content_hash(text),
+        "captions": _json(article.captions), "documents": _json(article.documents),
+        **_site_copies(db, article.site_id),
+        "about_danvan": int(is_about_danvan(article.title, text)), "fetched_at": article.fetched_at,
+    }
+
+
+def _site_copies(db: sqlite_utils.Database, site_id: str | None) -> dict:
+    if site_id is None:
+        return dict.fromkeys(SITE_COPIES)
+    rows = list(db["sites"].rows_where("id = ?", [site_id], select=", ".join(SITE_COPIES)))
+    if not rows:
+        raise ValueError(f"unknown site {site_id!r}: save_sites() the registry first")
+    return rows[0]
+
+
+def _stored_article(db: sqlite_utils.Database, url: str) -> dict | None:
+    rows = list(db["articles"].rows_where("url = ?", [url], select="rowid, *"))
+    return rows[0] if rows else None
+
+
+def _insert_article(db: sqlite_utils.Database, row: dict, run_id: int, seen_at: str) -> None:
+    table = db["articles"]
+    table.insert({**row, "first_seen": seen_at, "last_seen": seen_at, "crawl_run": run_id})
+    _index(db, table.last_rowid, row)
+
+
+def _update_article(db: sqlite_utils.Database, old: dict, row: dict, run_id: int, seen_at: str) -> None:
+    reindex = (old["title"], old["text"]) != (row["title"], row["text"])
+    if reindex:
+        _unindex(db, old["rowid"], old)
+    db["articles"].update(row["url"], {**row, "last_seen": seen_at, "crawl_run": run_id})
+    if reindex:
+        _index(db, old["rowid"], row)
+
+
+def _index(db: sqlite_utils.Database, rowid: int, row: dict) -> None:
+    db.execute(
+        f"insert into articles_fts (rowid, {', '.join(FTS_COLUMNS)}) values (?, ?, ?, ?, ?)",
+        [rowid, *_fts_values(row)],
+    )
+
+
+def _unindex(db: sqlite_utils.Database, rowid: int, row: dict) -> None:
+    # A contentless FTS5 row is removed by replaying the exact values it was indexed with.
+    db.execute(
+        f"insert into articles_fts (articles_fts, rowid, {', '.join(FTS_COLUMNS)}) "
+        "values ('delete', ?, ?, ?, ?, ?)",
+        [rowid, *_fts_values(row)],
+    )
+
+
+def _fts_values(row: dict) -> tuple[str, str, str, str]:
+    title, text = row["title"] or "", row["text"] or ""
+    return title, text, fold(title), fold(text)
+
+
+def _year(published: str | None) -> int | None:
+    match = _YEAR.match(published or "")
+    return int(match.group(1)) if match else None
+
+
+def _json(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)

@@ -14,6 +14,7 @@ from crawler import archive
 from crawler.extraction import extract_article
 from crawler.items import Article, FetchedPage
 from crawler.text import decode_html
+from crawler.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class ExtractPipeline:
         if not article.text.strip():
             self.crawler.stats.inc_value(f"site/{item.site_id}/empty_pages")
             raise DropItem(f"no main text found on {item.url}")
+        article.url = canonical_url(item.url)
         article.site_id = item.site_id
         article.fetched_at = item.fetched_at
         return article

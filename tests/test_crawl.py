@@ -1,0 +1,143 @@
+"""End to end: `danvan crawl` over the fixture portals on 127.0.0.1 and over the demo snapshot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from tests.fixture_web import ARTICLES, NOT_FOUND_URLS, REDIRECTS, START_URLS, FixtureProxy
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_ARGS = [arg for site_id in sorted(START_URLS) for arg in ("--site", site_id)]
+# Politeness delays off: the fixture portals are ours, on loopback.
+FAST = ["--setting", "DOWNLOAD_DELAY=0", "--setting", "AUTOTHROTTLE_ENABLED=False"]
+
+
+def danvan(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the `danvan` command as an operator would, in a fresh process."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "crawler", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=600)
+
+
+def article_rows(db_path: Path) -> dict[str, dict]:
+    db = sqlite_utils.Database(db_path)
+    rows = {row["url"]: row for row in db["articles"].rows}
+    db.close()
+    return rows
+
+
+@pytest.fixture(scope="module")
+def live_crawls(tmp_path_factory):
+    """Two identical crawls of the fixture web through the loopback proxy."""
+    workdir = tmp_path_factory.mktemp("live")
+    db_path = workdir / "archive.db"
+    with FixtureProxy() as proxy:
+        env = {"http_proxy": proxy.url, "https_proxy": proxy.url, "no_proxy": ""}
+        first = danvan("crawl", "--db", str(db_path), *SITE_ARGS, *FAST, cwd=workdir, env=env)
+        rows_after_first = article_rows(db_path)
+        second = danvan("crawl", "--db", str(db_path), *SITE_ARGS, *FAST, cwd=workdir, env=env)
+        requested = list(proxy.requests)
+    return {"first": first, "second": second, "rows": rows_after_first, "db_path": db_path,
+            "workdir": workdir, "requested": requested}
+
+
+def test_live_crawl_finishes_cleanly(live_crawls):
+    first = live_crawls["first"]
+    assert first.returncode == 0, first.stderr[-3000:]
+    for site_id in START_URLS:
+        assert f"{site_id}: " in first.stdout
+
+
+def test_every_fixture_article_is_archived_with_its_fields(live_crawls):
+    rows = live_crawls["rows"]
+    for truth in ARTICLES:
+        row = rows.get(truth.url)
+        assert row is not None, f"missing {truth.url}"
+        assert row["site"] == truth.site_id
+        assert row["title"] == truth.title
+        if truth.published is not None:
+            assert row["published"] == truth.published, truth.url
+        else:
+            assert row["published_source"] in (None, "listing"), truth.url
+        assert row["author"] == truth.author, truth.url
+        assert row["source"] == truth.source, truth.url
+        for paragraph in truth.paragraphs:
+            assert " ".join(paragraph.split()) in " ".join(row["text"].split())
+
+
+def test_dead_links_and_redirects(live_crawls):
+    rows = live_crawls["rows"]
+    assert not set(NOT_FOUND_URLS) & set(rows)
+    for old_url, new_url in REDIRECTS.items():
+        assert old_url not in rows and new_url in rows
+    db = sqlite_utils.Database(live_crawls["db_path"])
+    errors = {row["site"]: row["errors"] for row in db.query("select site, errors from crawl_run_sites where run = 1")}
+    assert all(errors[site_id] >= 1 for site_id in START_URLS), errors
+
+
+def test_crawl_stays_on_registered_hosts(live_crawls):
+    hosts = {url.split("/")[2] for url in START_URLS.values()}
+    assert {url.split("/")[2].split(":")[0] for url in live_crawls["requested"]} <= hosts
+
+
+def test_second_identical_crawl_adds_no_rows(live_crawls):
+    second = live_crawls["second"]
+    assert second.returncode == 0, second.stderr[-3000:]
+    db = sqlite_utils.Database(live_crawls["db_path"])
+    assert db["articles"].count == len(live_crawls["rows"])
+    assert db["crawl_runs"].count == 2
+    run2 = {row["site"]: row for row in db.query("select * from crawl_run_sites where run = 2")}
+    assert sum(row["articles_new"] for row in run2.values()) == 0
+    assert sum(row["articles_unchanged"] for row in run2.values()) == len(live_crawls["rows"])
+
+
+def test_log_goes_to_a_file_too(live_crawls):
+    logs = list((live_crawls["workdir"] / "logs").glob("danvan-crawl-*.log"))
+    assert logs and "Spider closed (finished)" in logs[0].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def demo_archive(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("demo")
+    db_path = workdir / "archive.db"  # the metadata describes the database named "archive"
+    first = danvan("crawl", "--demo", "--db", str(db_path), cwd=workdir)
+    rows = article_rows(db_path)
+    second = danvan("crawl", "--demo", "--db", str(db_path), cwd=workdir)
+    return {"first": first, "second": second, "rows": rows, "db_path": db_path}
+
+
+def test_demo_crawl_archives_every_fixture_site_offline(demo_archive):
+    assert demo_archive["first"].returncode == 0, demo_archive["first"].stderr[-3000:]
+    rows = demo_archive["rows"]
+    assert {row["site"] for row in rows.values()} == set(START_URLS)
+    assert len(rows) >= 40
+    assert {truth.url for truth in ARTICLES} <= set(rows)
+
+
+def test_demo_crawl_again_adds_no_rows(demo_archive):
+    assert demo_archive["second"].returncode == 0
+    assert len(article_rows(demo_archive["db_path"])) == len(demo_archive["rows"])
+
+
+@pytest.mark.parametrize("query", ["dan van kheo", "Dân vận khéo", "dang", "huyen uy", "Huyện ủy"])
+def test_demo_archive_is_searchable_in_datasette(demo_archive, query):
+    from datasette.app import Datasette
+
+    metadata = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
+    datasette = Datasette([str(demo_archive["db_path"])], metadata=metadata)
+
+    async def search():
+        await datasette.invoke_startup()
+        db_name = demo_archive["db_path"].stem
+        response = await datasette.client.get(f"/{db_name}/articles.json", params={"_search": query, "_shape": "array"})
+        return response.json()
+
+    assert asyncio.run(search())

@@ -1,0 +1,172 @@
+"""lxml helpers shared by the page objects: parsing, CSS lookups, and block-level text."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.text import clean_paragraph, clean_text, is_blank
+
+XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table thead tbody tfoot tr td th "
+    "caption figure figcaption section article aside header footer main nav address center form "
+    "hr".split()
+)
+"""Elements that start a new paragraph; text inside anything else is inline."""
+ALWAYS_JUNK = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "audio", "video", "button", "input", "select", "textarea", "link", "meta",
+)
+RIGHT_ALIGN_RE = re.compile(r"text-align\s*:\s*right", re.I)
+EMPHASIS_XPATH = ".//text()[ancestor::strong or ancestor::b or ancestor::em or ancestor::i]"
+EMPTY_DOCUMENT = "<html><body></body></html>"
+
+
+@dataclass
+class Block:
+    """One paragraph of text and the block element it was read from."""
+
+    text: str
+    element: HtmlElement
+
+
+def parse_html(html: str) -> HtmlElement:
+    """An lxml document tree (an empty one for empty input)."""
+    html = XML_DECLARATION_RE.sub("", html or "", count=1)
+    try:
+        return lxml.html.document_fromstring(html or EMPTY_DOCUMENT)
+    except (etree.ParserError, ValueError):
+        return lxml.html.document_fromstring(EMPTY_DOCUMENT)
+
+
+def select(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
+    """Elements matching any selector, in selector order then document order."""
+    found: list[HtmlElement] = []
+    for selector in selectors:
+        found += [el for el in root.cssselect(selector) if el not in found]
+    return found
+
+
+def first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
+    """The first element matching the first selector that matches anything."""
+    for selector in selectors:
+        matches = root.cssselect(selector)
+        if matches:
+            return matches[0]
+    return None
+
+
+def first_text(root: HtmlElement, selectors: Iterable[str]) -> str:
+    """The cleaned one-line text of the first matching element that has text."""
+    for el in select(root, selectors):
+        text = clean_text(el.text_content())
+        if text:
+            return text
+    return ""
+
+
+def drop(root: HtmlElement, selectors: Iterable[str]) -> None:
+    """Remove the matching elements (their tail text stays)."""
+    for el in select(root, selectors):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def iter_blocks(container: HtmlElement) -> list[Block]:
+    """The non-blank paragraphs of a container in order: one per block element or <br> run."""
+    blocks: list[Block] = []
+    buffer: list[str] = []
+
+    def flush(owner: HtmlElement) -> None:
+        text = clean_paragraph("".join(buffer))
+        buffer.clear()
+        if not is_blank(text):
+            blocks.append(Block(text, owner))
+
+    def walk(node: HtmlElement, owner: HtmlElement) -> None:
+        buffer.append(node.text or "")
+        for child in node:
+            if not isinstance(child.tag, str):
+                pass  # comments and processing instructions: only their tail is text
+            elif child.tag == "br":
+                flush(owner)
+            elif child.tag in BLOCK_TAGS:
+                flush(owner)
+                walk(child, child)
+                flush(child)
+            else:
+                walk(child, owner)
+            buffer.append(child.tail or "")
+
+    walk(container, container)
+    flush(container)
+    return blocks
+
+
+def is_right_aligned(el: HtmlElement) -> bool:
+    """True when the element or its parent is right-aligned (how bylines are set)."""
+    for node in (el, el.getparent()):
+        if node is not None and (
+            RIGHT_ALIGN_RE.search(node.get("style", "")) or node.get("align", "").lower() == "right"
+        ):
+            return True
+    return False
+
+
+def is_emphasized(block: Block) -> bool:
+    """True when all of the block's text is inside strong/b/em/i."""
+    emphasized = clean_paragraph("".join(block.element.xpath(EMPHASIS_XPATH)))
+    return bool(emphasized) and block.text in emphasized
+
+
+def base_url(root: HtmlElement, url: str) -> str:
+    """The URL relative links resolve against (honours <base href>)."""
+    base = root.find(".//base[@href]")
+    return urljoin(url, base.get("href").strip()) if base is not None else url
+
+
+def absolute_link(href: str | None, base: str) -> str | None:
+    """An absolute http(s) URL for a link, or None for javascript:, mailto:, fragments."""
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return None
+    absolute = urljoin(base, href)
+    return absolute if absolute.startswith(("http://", "https://")) else None
+
+
+def meta_content(root: HtmlElement, names: Iterable[str]) -> str | None:
+    """The content of the first <meta> whose name, property or itemprop is in ``names``."""
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            for el in root.xpath(f"//meta[@{attr}=$name]", name=name):
+                if el.get("content", "").strip():
+                    return el.get("content").strip()
+    return None
+
+
+def json_ld(root: HtmlElement) -> Iterator[dict]:
+    """Every JSON-LD object on the page, @graph members included."""
+    for script in root.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        yield from _ld_objects(data)
+
+
+def _ld_objects(data: object) -> Iterator[dict]:
+    """Flatten JSON-LD lists and @graph into dicts."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _ld_objects(data.get("@graph", []))

@@ -1,0 +1,121 @@
+"""Reading listing pages: article links, the dates shown beside them, and the next page."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lxml.html import HtmlElement
+
+from crawler.dates import parse_date, parse_iso_date
+from crawler.extraction import dom
+from crawler.text import clean_text
+
+if TYPE_CHECKING:
+    from crawler.extraction.base import Listing, ListingEntry, PortalPage
+
+NEXT_TEXT_RE = re.compile(r"^(?:trang\s+)?(?:sau|tiếp(?:\s+theo)?|kế\s+tiếp|next)(?![^\W\d_])", re.I)
+"""Sau », Trang sau », Tiếp, Next (a lone "»" often means the last page, so it is not here)."""
+NEXT_MARKS = frozenset({"›", ">", "→", "Next ›"})
+NEXT_CLASS_XPATH = (
+    ".//a[@href][contains(concat(' ', normalize-space(@class), ' '), ' next ')]"
+    " | .//li[contains(concat(' ', normalize-space(@class), ' '), ' next ')]/a[@href]"
+)
+REL_NEXT_XPATH = "//a[@href][contains(concat(' ', normalize-space(@rel), ' '), ' next ')]"
+CURRENT_XPATH = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' active ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' current ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' selected ')"
+    " or @aria-current]"
+)
+DISABLED_XPATH = "ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' disabled ')]"
+
+
+def read_listing(page: PortalPage) -> Listing:
+    """The entries and next page of a listing page, read with the page's selectors."""
+    from crawler.extraction.base import Listing
+
+    base = dom.base_url(page.root, page.url)
+    entries: dict[str, ListingEntry] = {}
+    for item in page.list_items():
+        entry = read_entry(page, item, base)
+        if entry is not None and entry.url not in entries:
+            entries[entry.url] = entry
+    return Listing(list(entries.values()), find_next(page.root, page.PAGER, base))
+
+
+def read_entry(page: PortalPage, item: HtmlElement, base: str) -> ListingEntry | None:
+    """One listing item: its article link, link text and shown date."""
+    from crawler.extraction.base import ListingEntry
+
+    link = item_link(item, page.LIST_LINK)
+    url = dom.absolute_link(link.get("href"), base) if link is not None else None
+    if url is None:
+        return None
+    title = clean_text(link.text_content()) or clean_text(link.get("title"))
+    return ListingEntry(url, title, item_date(item, page.LIST_DATE, page.fetched_at))
+
+
+def item_link(item: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement | None:
+    """The first link of an item that has text (image links come first in many layouts)."""
+    for link in dom.select(item, selectors):
+        if clean_text(link.text_content()) or link.get("title"):
+            return link
+    return None
+
+
+def item_date(item: HtmlElement, selectors: tuple[str, ...], fetched_at) -> str | None:
+    """The date shown in a listing item, in the archive format."""
+    for el in dom.select(item, selectors):
+        value = parse_iso_date(el.get("datetime"), fetched_at) or parse_date(
+            el.text_content(), fetched_at
+        )
+        if value:
+            return value
+    return None
+
+
+def find_next(root: HtmlElement, pagers: tuple[str, ...], base: str) -> str | None:
+    """The next listing page: rel=next, a "next" class, a "Sau/Tiếp" link, or current page + 1."""
+    for link in root.xpath(REL_NEXT_XPATH):
+        url = usable(link, base)
+        if url:
+            return url
+    for pager in dom.select(root, pagers):
+        url = next_in_pager(pager, base)
+        if url:
+            return url
+    return None
+
+
+def next_in_pager(pager: HtmlElement, base: str) -> str | None:
+    """The next-page link inside one pagination block."""
+    links = [link for link in pager.iter("a") if usable(link, base)]
+    candidates = (
+        pager.xpath(NEXT_CLASS_XPATH)
+        + [link for link in links if NEXT_TEXT_RE.match(clean_text(link.text_content()))]
+        + following_number(pager, links)
+        + [link for link in links if clean_text(link.text_content()) in NEXT_MARKS]
+    )
+    for link in candidates:
+        url = usable(link, base)
+        if url:
+            return url
+    return None
+
+
+def following_number(pager: HtmlElement, links: list[HtmlElement]) -> list[HtmlElement]:
+    """The link numbered one more than the current page's marker."""
+    for marker in pager.xpath(CURRENT_XPATH):
+        text = clean_text(marker.text_content())
+        if text.isdigit():
+            wanted = str(int(text) + 1)
+            return [link for link in links if clean_text(link.text_content()) == wanted]
+    return []
+
+
+def usable(link: HtmlElement, base: str) -> str | None:
+    """The absolute URL of a followable, enabled link."""
+    if link.xpath(DISABLED_XPATH):
+        return None
+    return dom.absolute_link(link.get("href"), base)

@@ -34,7 +34,7 @@ CONTENT_COLUMNS = (
     "about_danvan",
 )
 # "dân vận" folded, as whole words; "nhân dân vận động/dụng" ("the people mobilise/apply") is not it.
-_DANVAN = re.compile(r"(?<!\bnhan )\bdan van\b")
+_DANVAN = re.compile(r"(?<!\bnhan\s)\bdan\s+van\b")
 _YEAR = re.compile(r"^(\d{4})-\d{2}-\d{2}")
 _ESCAPE_FTS = re.compile(r'\s+|(".*?")')
 
@@ -184,12 +184,12 @@ def rebuild_search_index(db: sqlite_utils.Database) -> None:
 
 def content_hash(text: str) -> str:
     """sha256 of the folded main text: the same key whatever the diacritics or tone placement."""
-    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()
+    return _sha256(fold(text))
 
 
 def is_about_danvan(title: str | None, text: str) -> bool:
     """Whether the folded title or text says "dân vận" (not "nhân dân vận động/dụng")."""
-    return bool(_DANVAN.search(fold(f"{title or ''}\n{text}")))
+    return _mentions_danvan(fold(title or ""), fold(text))
 
 
 def _site_row(site: Site) -> dict:
@@ -217,15 +217,17 @@ def _run_site_row(run_id: int, site: str, counts: dict[str, int]) -> dict:
 
 def _article_row(db: sqlite_utils.Database, article: Article) -> dict:
     text = article.text or ""
+    folded = fold(text)  # folding is the costly step of a save: do it once
     return {
         "url": article.url, "site": article.site_id, "platform": article.platform,
         "title": article.title, "published": article.published,
         "published_source": article.published_source, "year": _year(article.published),
         "author": article.author, "author_org": article.author_org, "source": article.source,
-        "text": text, "word_count": len(text.split()), "content_hash": content_hash(text),
+        "text": text, "word_count": len(text.split()), "content_hash": _sha256(folded),
         "captions": _json(article.captions), "documents": _json(article.documents),
         **_site_copies(db, article.site_id),
-        "about_danvan": int(is_about_danvan(article.title, text)), "fetched_at": article.fetched_at,
+        "about_danvan": int(_mentions_danvan(fold(article.title or ""), folded)),
+        "fetched_at": article.fetched_at,
     }
 
 
@@ -277,6 +279,14 @@ def _unindex(db: sqlite_utils.Database, rowid: int, row: dict) -> None:
 def _fts_values(row: dict) -> tuple[str, str, str, str]:
     title, text = row["title"] or "", row["text"] or ""
     return title, text, fold(title), fold(text)
+
+
+def _sha256(folded: str) -> str:
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def _mentions_danvan(folded_title: str, folded_text: str) -> bool:
+    return bool(_DANVAN.search(folded_title) or _DANVAN.search(folded_text))
 
 
 def _year(published: str | None) -> int | None:

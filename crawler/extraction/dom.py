@@ -25,6 +25,8 @@ ALWAYS_JUNK = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "audio", "video", "button", "input", "select", "textarea", "link", "meta",
 )
+SENTENCE_END_RE = re.compile(r"(?:^|[.!?…:;\"”)])$")
+"""Text before a <br> that ends like this (or is empty) closes its paragraph."""
 RIGHT_ALIGN_RE = re.compile(r"text-align\s*:\s*right", re.I)
 EMPHASIS_XPATH = ".//text()[ancestor::strong or ancestor::b or ancestor::em or ancestor::i]"
 EMPTY_DOCUMENT = "<html><body></body></html>"
@@ -97,7 +99,10 @@ def iter_blocks(container: HtmlElement) -> list[Block]:
             if not isinstance(child.tag, str):
                 pass  # comments and processing instructions: only their tail is text
             elif child.tag == "br":
-                flush(owner)
+                if is_hard_break(child, "".join(buffer)):
+                    flush(owner)
+                else:
+                    buffer.append(" ")
             elif child.tag in BLOCK_TAGS:
                 flush(owner)
                 walk(child, child)
@@ -109,6 +114,13 @@ def iter_blocks(container: HtmlElement) -> list[Block]:
     walk(container, container)
     flush(container)
     return blocks
+
+
+def is_hard_break(br: HtmlElement, pending: str) -> bool:
+    """A <br> ends a paragraph when doubled or after a sentence end; otherwise it is a soft wrap."""
+    following = br.getnext()
+    doubled = following is not None and following.tag == "br" and not (br.tail or "").strip()
+    return doubled or bool(SENTENCE_END_RE.search(pending.rstrip(" \u00a0\t\r\n")))
 
 
 def is_right_aligned(el: HtmlElement) -> bool:

@@ -34,7 +34,11 @@ LIST_TITLE_MIN_CHARS = 15
 DATE_LINE_MAX_CHARS = 80
 TITLE_NEIGHBOURS = 3
 """How many elements after the title (and after its parent) may hold the date line."""
-OUTSIDE_CONTENT_XPATH = "ancestor::nav or ancestor::footer or ancestor::header or ancestor::aside"
+OUTSIDE_CONTENT_XPATH = (
+    "ancestor::nav or ancestor::footer or ancestor::aside"
+    " or (ancestor::header and not(ancestor::article) and not(ancestor::main))"
+)
+"""Headline links in menus, footers and the site header are not listing items."""
 
 
 class GenericPage(PortalPage):

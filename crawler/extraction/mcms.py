@@ -10,7 +10,7 @@ class McmsPage(PortalPage):
 
     platform = "mcms"
     TITLE = ("h1.article__title", ".article__header h1", "h1")
-    DATE = (".article__meta time.time[datetime]", ".article__meta time[datetime]", "time.time[datetime]")
+    DATE = (".article__meta time.time[datetime]", ".article__meta time[datetime]", ".article__meta .time")
     """datetime="2025-06-17T13:43:02+0700" (no colon in the offset)."""
     LEAD = ("div.article__sapo", ".article__sapo")
     """The sapo starts the main text; its "(GLO)- " lede tag stays there."""

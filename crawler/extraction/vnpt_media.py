@@ -10,7 +10,7 @@ class VnptMediaPage(PortalPage):
 
     platform = "vnpt-media"
     TITLE = (".article-detail h1.article-title", "h1.article-title", ".article-detail h1")
-    DATE = (".article-detail .article-meta .date", ".article-meta .date", ".article-detail div.date")
+    DATE = (".article-detail .article-meta .date", ".article-meta .date", ".article-detail > div.date")
     """ "17:53, 13/01/2022": time first."""
     BODY = (
         ".article_content div.content#content", ".article_content #content",

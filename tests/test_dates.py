@@ -1,0 +1,109 @@
+"""crawler.dates: Vietnamese day-first date strings to the archive format, and their traps."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from crawler.dates import format_archive, is_future, local_now, parse_date, parse_iso_date
+
+FETCHED = datetime(2026, 3, 1, 5, 0, tzinfo=timezone.utc)
+
+FORMATS = [
+    # formats listed in research/vn_portals.md §2 and vn_domain.md §5
+    ("08/01/2026 - 18:21", "2026-01-08T18:21:00+07:00"),
+    ("21/04/2023 16:36", "2023-04-21T16:36:00+07:00"),
+    ("17:53, 13/01/2022", "2022-01-13T17:53:00+07:00"),
+    ("16:36 21/04/2023", "2023-04-21T16:36:00+07:00"),
+    ("17:23:45 | 07/08/2018", "2018-08-07T17:23:45+07:00"),
+    ("Thứ Hai, 19/01/2026", "2026-01-19"),
+    ("Thứ Ba, 12/06/2018, 14:40", "2018-06-12T14:40:00+07:00"),
+    ("THỨ SÁU, 28/02/2020 07:02:30", "2020-02-28T07:02:30+07:00"),
+    ("(11/09/2021)", "2021-09-11"),
+    ("05/03/2024 2:41:19 CH", "2024-03-05T14:41:19+07:00"),
+    ("05/03/2024 9:41:19 SA", "2024-03-05T09:41:19+07:00"),
+    ("05/03/2024 12:10:00 CH", "2024-03-05T12:10:00+07:00"),
+    ("2025-06-17T13:43:02+0700", "2025-06-17T13:43:02+07:00"),
+    ("2025-06-17T13:43:02+07:00", "2025-06-17T13:43:02+07:00"),
+    ("2025-06-17T06:43:02Z", "2025-06-17T13:43:02+07:00"),
+    ("2021-09-11", "2021-09-11"),
+    ("08:21, ngày 16-04-2021", "2021-04-16T08:21:00+07:00"),
+    ("00:40, 22/01/2023", "2023-01-22T00:40:00+07:00"),
+    ("Cập nhật lúc: 18:00 |22/05/2022", "2022-05-22T18:00:00+07:00"),
+    ("Cập nhật: 26/03/2024 18:00:00", "2024-03-26T18:00:00+07:00"),
+    ("Đăng ngày 17 - 05 - 2024", "2024-05-17"),
+    ("ngày 21 tháng 09 năm 2025", "2025-09-21"),
+    ("Chủ Nhật, ngày 24 tháng 11 năm 2024", "2024-11-24"),
+    ("Thứ tư 26/11/2025 20:14", "2025-11-26T20:14:00+07:00"),
+    ("08/01/2026 - 18h21", "2026-01-08T18:21:00+07:00"),
+    ("12.12.2022", "2022-12-12"),
+]
+
+TRAPS = [
+    # the labelled update date of HueCIT pages (dateparser returns None on it)
+    ("Ngày cập nhật\u00a011/09/2021", "2021-09-11"),
+    # a view count after the time, spaced or glued
+    ("21/04/2023 16:36 \u00a0\u00a0 62", "2023-04-21T16:36:00+07:00"),
+    ("01/10/2021 15:53 4792", "2021-10-01T15:53:00+07:00"),
+    ("09/10/2022 22:584120", "2022-10-09T22:58:00+07:00"),
+    # a fake midnight is a date only
+    ("30/03/2021 | 12:00 AM", "2021-03-30"),
+    ("30/03/2021 12:00:00 SA", "2021-03-30"),
+    ("2021-03-30T00:00:00+07:00", "2021-03-30"),
+    # an anniversary range before the real date: 1930 is too old to be a web page's date
+    ("(15/10/1930 - 15/10/2023)", "2023-10-15"),
+    # dates without a year are not dates here
+    ("Sáng 8/7", None),
+    ("Ngày 13.1, Ban Dân vận T.Ư", None),
+    ("(01.8)", None),
+    # impossible dates and no dates
+    ("31/02/2021", None),
+    ("Quay lại", None),
+    ("", None),
+    (None, None),
+    # relative dates would need the clock
+    ("hôm qua", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", FORMATS, ids=[t for t, _ in FORMATS])
+def test_formats(text, expected):
+    assert parse_date(text, FETCHED) == expected
+
+
+@pytest.mark.parametrize("text, expected", TRAPS, ids=[repr(t) for t, _ in TRAPS])
+def test_traps(text, expected):
+    assert parse_date(text, FETCHED) == expected
+
+
+def test_never_after_the_fetch_time():
+    assert parse_date("02/03/2026", FETCHED) is None
+    assert parse_date("01/03/2026 13:00", FETCHED) is None  # 12:00 local is the fetch time
+    assert parse_date("01/03/2026 11:59", FETCHED) == "2026-03-01T11:59:00+07:00"
+    assert parse_date("01/03/2026", FETCHED) == "2026-03-01"
+
+
+def test_day_first_always():
+    assert parse_date("03/04/2024", FETCHED) == "2024-04-03"
+    assert parse_date("3/4/2024", FETCHED) == "2024-04-03"
+
+
+def test_dateparser_fallback_reads_vietnamese_month_names():
+    assert parse_date("Thứ năm, 3 tháng tư 2025", FETCHED) == "2025-04-03"
+    assert parse_date("3 thg 4, 2025", FETCHED) == "2025-04-03"
+
+
+def test_iso_dates_for_machine_readable_fields():
+    assert parse_iso_date("2025-06-17T13:43:02+0700", FETCHED) == "2025-06-17T13:43:02+07:00"
+    assert parse_iso_date("2019-07-04", FETCHED) == "2019-07-04"
+    assert parse_iso_date("17/06/2025", FETCHED) is None
+    assert parse_iso_date("2027-01-01", FETCHED) is None
+    assert parse_iso_date(None, FETCHED) is None
+
+
+def test_format_and_clock_helpers():
+    assert format_archive(date(2021, 9, 11)) == "2021-09-11"
+    utc = datetime(2021, 9, 11, 17, 30, tzinfo=timezone.utc)
+    assert format_archive(utc) == "2021-09-12T00:30:00+07:00"
+    assert local_now(datetime(2021, 9, 11, 17, 30)).isoformat() == "2021-09-12T00:30:00+07:00"
+    assert is_future(date(2026, 3, 2), FETCHED) and not is_future(date(2026, 3, 1), FETCHED)
+    assert not is_future(date(2099, 1, 1), None)

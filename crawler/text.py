@@ -99,10 +99,8 @@ def clean_text(text: str | None) -> str:
 
 
 def clean_paragraph(text: str | None) -> str:
-    """A paragraph as published: entities unescaped, NFC, ASCII whitespace collapsed, ends stripped.
-
-    Internal U+00A0 is kept (it is part of the published text); leading and trailing ones go.
-    """
+    """A paragraph as published: entities unescaped, NFC, ASCII spaces collapsed, ends stripped."""
+    # internal U+00A0 is part of the published text and stays; leading and trailing ones go
     if not text:
         return ""
     return ASCII_SPACE_RE.sub(" ", nfc(html.unescape(text))).strip(" \u00a0\t\n\r\f\v")

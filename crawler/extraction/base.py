@@ -69,6 +69,7 @@ class PortalPage:
     PAGER: ClassVar[tuple[str, ...]] = (".pager", ".paging", ".pagination")
 
     def __init__(self, url: str, html: str, fetched_at: datetime):
+        """Parse the page once; nothing is read until a field is asked for."""
         self.url = url
         self.html = html
         self.fetched_at = fetched_at
@@ -83,7 +84,7 @@ class PortalPage:
             return self.fallback().article(listing_date)
         captions = self.take_captions(body)
         byline = self.dedicated_byline(body)
-        blocks = self.lead_blocks() + dom.iter_blocks(body)
+        blocks = self.lead_blocks(body) + dom.iter_blocks(body)
         blocks, trailer = split_trailer(blocks, has_byline=byline.author is not None)
         byline = byline if byline.author else trailer.byline
         published, source = self.published(listing_date)
@@ -107,10 +108,12 @@ class PortalPage:
             dom.drop(body, dom.ALWAYS_JUNK + self.JUNK)
         return body
 
-    def lead_blocks(self) -> list[dom.Block]:
-        """Paragraphs of the lead (sapo) container, if the platform has one."""
+    def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
+        """Paragraphs of the lead (sapo) container, unless the body already holds it."""
         lead = dom.first(self.root, self.LEAD)
-        return dom.iter_blocks(lead) if lead is not None else []
+        if lead is None or lead is body or body in lead.iterancestors():
+            return []
+        return dom.iter_blocks(lead)
 
     def take_captions(self, body: HtmlElement) -> list[str]:
         """Photo captions in order, removed from the body so they do not count as text."""

@@ -88,12 +88,14 @@ def iter_blocks(container: HtmlElement) -> list[Block]:
     buffer: list[str] = []
 
     def flush(owner: HtmlElement) -> None:
+        """Close the paragraph being collected; keep it unless blank."""
         text = clean_paragraph("".join(buffer))
         buffer.clear()
         if not is_blank(text):
             blocks.append(Block(text, owner))
 
     def walk(node: HtmlElement, owner: HtmlElement) -> None:
+        """Collect the text of ``node``; ``owner`` is the block element it belongs to."""
         buffer.append(node.text or "")
         for child in node:
             if not isinstance(child.tag, str):

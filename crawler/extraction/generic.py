@@ -27,6 +27,13 @@ DATE_TRAP_RE = re.compile(
     re.I,
 )
 """Class/id words of page furniture whose dates are never the article's (today widget, lists)."""
+TEXT_FURNITURE_RE = re.compile(
+    r"related|other|lienquan|lien-quan|tinkhac|tin-khac|cungchuyenmuc|sidebar|side-bar|"
+    r"col-right|right-col|box-right|widget|most|comment|thongke|thong-ke|counter|marquee|"
+    r"tinmoi|tin-moi|share|social|tags|breadcrumb",
+    re.I,
+)
+"""Class/id words of blocks that are never main text (related lists, counters, tickers)."""
 TRAP_XPATH = "//*[@class or @id]"
 ORG_RE = re.compile(rf"^{ORG_START}")
 LIST_HEADINGS = ("h2", "h3", "h4")
@@ -63,7 +70,7 @@ class GenericPage(PortalPage):
     def extraction(self):
         """trafilatura's reading of the page (a Document), or None."""
         return trafilatura.bare_extraction(
-            self.html, url=self.url, include_comments=False, favor_precision=True,
+            without(self.root, TEXT_FURNITURE_RE), url=self.url, include_comments=False, favor_precision=True,
             include_tables=True, with_metadata=True,
             date_extraction_params={"original_date": True, "max_date": self.fetched_day()},
         )
@@ -115,7 +122,7 @@ class GenericPage(PortalPage):
     def htmldate_date(self) -> str | None:
         """htmldate's original publication date, after removing lists, headers and sidebars."""
         found = htmldate.find_date(
-            without_furniture(self.root), url=self.url, original_date=True,
+            without(self.root, DATE_TRAP_RE), url=self.url, original_date=True,
             extensive_search=False, max_date=self.fetched_day(),
         )
         return parse_iso_date(found, self.fetched_at)
@@ -143,13 +150,13 @@ def take_source_lines(paragraphs: list[str]) -> tuple[list[str], str | None]:
     return paragraphs, None
 
 
-def without_furniture(root: HtmlElement) -> HtmlElement:
-    """A copy of the page without related lists, sidebars, headers and today widgets."""
+def without(root: HtmlElement, furniture: re.Pattern) -> HtmlElement:
+    """A copy of the page without scripts, form fields and blocks whose class or id is furniture."""
     tree = copy.deepcopy(root)
     dom.drop(tree, ("script", "style", "noscript", "input", "textarea", "select"))  # fetch-time stamps
     for el in tree.xpath(TRAP_XPATH):
         words = f"{el.get('class', '')} {el.get('id', '')}"
-        if DATE_TRAP_RE.search(words) and el.getparent() is not None and el.tag != "body":
+        if furniture.search(words) and el.getparent() is not None and el.tag != "body":
             el.drop_tree()
     return tree
 

@@ -22,6 +22,11 @@ META_DATE_NAMES = (
     "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
     "dc.date.issued", "DC.date.issued", "date",
 )
+SIDEBAR_XPATH = (
+    "ancestor::aside or ancestor::nav or ancestor::footer or ancestor::*["
+    "contains(@class, 'sidebar') or contains(@class, 'most-read') or contains(@class, 'related')]"
+)
+"""Listing-like boxes (most read, related) that are not the listing itself."""
 TITLE_META_NAMES = ("og:title", "twitter:title")
 TITLE_SUFFIX_RE = re.compile(r"\s+(?:[-|–—:»]\s+)[^-|–—:»]{2,80}$")
 """A site-name suffix of the <title> ("… - Cổng thông tin điện tử huyện Sơn Tịnh")."""
@@ -186,8 +191,9 @@ class PortalPage:
     # --- listing -------------------------------------------------------------------------
 
     def list_items(self) -> list[HtmlElement]:
-        """The item blocks of a listing page, one per article link."""
-        return dom.select(self.root, self.LIST_ITEM)
+        """The item blocks of a listing page, one per article link, sidebars left out."""
+        items = dom.select_group(self.root, self.LIST_ITEM)
+        return [item for item in items if not item.xpath(SIDEBAR_XPATH)]
 
     def listing(self) -> Listing:
         """The article links of a listing page and its next page."""

@@ -57,6 +57,15 @@ def select(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
     return found
 
 
+def select_group(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
+    """All matches of the first selector that matches anything (later selectors are fallbacks)."""
+    for selector in selectors:
+        matches = root.cssselect(selector)
+        if matches:
+            return matches
+    return []
+
+
 def first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
     """The first element matching the first selector that matches anything."""
     for selector in selectors:

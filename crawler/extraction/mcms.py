@@ -17,7 +17,7 @@ class McmsPage(PortalPage):
     BODY = ("div.article__body.zce-content-body", "div.article__body", "div.cms-body")
     JUNK = ("div.sda_middle", ".rennab", ".article__related", ".box-related", "[class*='related']")
     BYLINE = (".article__body div.t1 > span.t2", "div.t1 > span.t2")
-    LIST_ITEM = ("article.story",)
+    LIST_ITEM = (".content-list article.story", "article.story")
     LIST_LINK = (
         "h2.story__heading a.cms-link[href]", ".story__heading a[href]", "h3 a[href]", "a[href]",
     )

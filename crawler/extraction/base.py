@@ -20,7 +20,7 @@ LEDE_PREFIX_RE = re.compile(r"^\(\s*[A-ZĐ]{2,8}\s*\)\s*[-–—:]\s*")
 """Newspaper lede tags such as "(GLO)- " belong to the text, never to the title."""
 META_DATE_NAMES = (
     "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
-    "dc.date.issued", "DC.date.issued", "date",
+    "dc.date.issued", "DC.date.issued",
 )
 SIDEBAR_XPATH = (
     "ancestor::aside or ancestor::nav or ancestor::footer or ancestor::*["

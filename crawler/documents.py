@@ -1,4 +1,4 @@
-"""Pure helper: Party and State document numbers cited in a text (e.g. 23-QĐ/TW, 90/KH-UBND)."""
+"""Pure helper: Party and State document numbers cited in a text (e.g. 23-QĐ/TW, 45/KH-UBND)."""
 
 from __future__ import annotations
 

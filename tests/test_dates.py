@@ -53,7 +53,7 @@ TRAPS = [
     ("(15/10/1930 - 15/10/2023)", "2023-10-15"),
     # dates without a year are not dates here
     ("Sáng 8/7", None),
-    ("Ngày 13.1, Ban Dân vận T.Ư", None),
+    ("Ngày 21.3, Ban Dân vận T.Ư", None),
     ("(01.8)", None),
     # impossible dates and no dates
     ("31/02/2021", None),

@@ -100,8 +100,8 @@ def test_charset_sniffers():
 
 
 def test_clean_text_unescapes_normalizes_and_collapses():
-    raw = "  Ng&agrave;y\u00a0 13.1,\n\tBan D&acirc;n vận " + unicodedata.normalize("NFD", "Hòa") + " "
-    assert clean_text(raw) == "Ngày 13.1, Ban Dân vận Hòa"
+    raw = "  Ng&agrave;y\u00a0 21.3,\n\tBan D&acirc;n vận " + unicodedata.normalize("NFD", "Hòa") + " "
+    assert clean_text(raw) == "Ngày 21.3, Ban Dân vận Hòa"
     assert clean_text(None) == ""
 
 

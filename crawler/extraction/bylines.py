@@ -19,7 +19,7 @@ BYLINE_LABEL_RE = re.compile(
 )
 """Labels such as "Tin, ảnh:" or "Bài và ảnh:" in front of a name."""
 PAREN_ORG_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
-"""Văn Bốn (Trung tâm VHTT-TT huyện)."""
+"""Minh Hải (Trung tâm VHTT-TT huyện)."""
 ORG_START = (
     r"(?:Ban|Trung tâm|Phòng|Hội|Ủy ban|Uỷ ban|UBND|UBMTTQ|MTTQ|Mặt trận|Huyện ủy|Huyện uỷ|"
     r"Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ|Đài|Báo|Tạp chí|Sở|"
@@ -27,7 +27,7 @@ ORG_START = (
     r"Đồn|Kho bạc|Viện|Học viện|Khối|Công đoàn|BCH|TTVH|VHTT|TTXVN)(?![^\W\d_])"
 )
 ORG_SPLIT_RE = re.compile(rf"^(?P<name>.+?)\s*[,–—-]\s*(?P<org>{ORG_START}.*)$")
-"""Nguyễn Thanh Tùng, Ban Dân vận Tỉnh ủy (a second name after the comma is not a unit)."""
+"""Lê Văn Nam, Ban Dân vận Tỉnh ủy (a second name after the comma is not a unit)."""
 NOT_ORGS = frozenset({"tổng hợp", "th", "st", "sưu tầm", "lược dịch", "ảnh", "ảnh minh họa"})
 DOMAIN_SOURCE_RE = re.compile(
     r"^\(?\s*(?:(?:theo|nguồn)\s*:?\s*)?(?P<source>(?:www\.)?[\w-]+(?:\.[a-z]{2,})+)\s*\)?$", re.I

@@ -57,12 +57,14 @@ class GenericPage(PortalPage):
     def article(self, listing_date: str | None = None) -> Article:
         """The article as trafilatura reads it, with the archive's date and source rules."""
         extracted = self.extraction()
+        title = self.generic_title(extracted)
         paragraphs = self.paragraphs(extracted.text if extracted else "")
+        paragraphs = paragraphs[1:] if paragraphs and paragraphs[0] == title else paragraphs
         paragraphs, source = take_source_lines(paragraphs)
         published, published_source = self.published(listing_date)
         text = join_paragraphs(paragraphs)
         return Article(
-            url=self.url, platform=self.platform, title=self.generic_title(extracted),
+            url=self.url, platform=self.platform, title=title,
             published=published, published_source=published_source, author=self.author(),
             source=source, text=text, documents=find_documents(text),
         )

@@ -148,7 +148,7 @@ def test_page_without_date_never_uses_today_widget_or_related_dates():
 
 
 def test_meta_date_when_the_date_element_is_missing():
-    article = read(MCMS_ARTICLE, lambda h: h.replace('<time class="time" datetime="2025-05-20T08:15:40+0700">20/05/2025 08:15</time>', ""))
+    article = read(MCMS_ARTICLE, lambda h: re.sub(r'<time class="time"[^>]*>[^<]*</time>', "", h, count=1))
     assert (article.published, article.published_source) == ("2025-05-20T08:15:40+07:00", "meta")
 
 
@@ -168,7 +168,7 @@ def test_mcms_lede_tag_stays_in_text_never_in_title():
 
 
 def test_missing_body_container_falls_back_to_generic():
-    article = read(HUECIT_ARTICLE, lambda h: h.replace('class="news-content" id="ctl00_ContentPlaceHolder1_ctl00_divContent"', 'class="noi-dung"'))
+    article = read(HUECIT_ARTICLE, lambda h: re.sub(r'class="news-content" id="[^"]*"', 'class="noi-dung"', h))
     assert article.platform == "generic"
     assert "Quy định 23-QĐ/TW" in article.text
     assert not article.text.startswith(article.title)

@@ -72,8 +72,8 @@ class GenericPage(PortalPage):
     def extraction(self):
         """trafilatura's reading of the page (a Document), or None."""
         return trafilatura.bare_extraction(
-            without(self.root, TEXT_FURNITURE_RE), url=self.url, include_comments=False, favor_precision=True,
-            include_tables=True, with_metadata=True,
+            without(self.root, TEXT_FURNITURE_RE), url=self.url, include_comments=False,
+            favor_precision=True, include_tables=True, with_metadata=True,
             date_extraction_params={"original_date": True, "max_date": self.fetched_day()},
         )
 

@@ -1,0 +1,153 @@
+"""Sơn Tịnh district portal (Quảng Ngãi), spring 2024: dân chủ ở cơ sở, giao ban, a dialogue,
+"Dân vận khéo", sơ kết 23-QĐ/TW; plus Tháng Thanh niên, drought, blood donation."""
+
+from ..model import DeadLink, Photo, SiteSpec, Story
+
+STORIES = (
+    Story(
+        key=5301154,
+        title="Sơn Tịnh triển khai thực hiện Luật Thực hiện dân chủ ở cơ sở",
+        when="2024-03-05 09:12:00",
+        author="Minh Thư – Quốc Việt",
+        body=(
+            Photo("HN+dan+chu+co+so.jpg", "Đại biểu dự hội nghị tại điểm cầu huyện"),
+            "Sáng ngày 4/3/2024, Ban Thường vụ Huyện ủy Sơn Tịnh tổ chức hội nghị quán triệt, triển khai thực hiện Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 và các văn bản hướng dẫn thi hành đến cán bộ chủ chốt của huyện và các xã. Hội nghị được tổ chức theo hình thức trực tiếp kết hợp trực tuyến đến 11 điểm cầu ở cơ sở.",
+            "Luật có hiệu lực từ ngày 1/7/2023, quy định rõ những nội dung công dân được biết, được bàn và quyết định, được tham gia ý kiến và kiểm tra, giám sát. Báo cáo viên đã phân tích những điểm mới của Luật so với Pháp lệnh thực hiện dân chủ ở xã, phường, thị trấn, nhất là quy định về hội nghị cộng đồng dân cư và hoạt động của Ban Thanh tra nhân dân.",
+            "Theo Kế hoạch số 135-KH/HU của Ban Thường vụ Huyện ủy, trong năm 2024 các cấp ủy, chính quyền trên địa bàn huyện phải công khai đầy đủ các nội dung theo quy định, tổ chức đối thoại định kỳ với Nhân dân và kịp thời giải quyết những kiến nghị chính đáng của người dân, không để phát sinh điểm nóng.",
+            "Phát biểu chỉ đạo, đồng chí Phó Bí thư Thường trực Huyện ủy yêu cầu Ban Dân vận Huyện ủy tham mưu kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở các cấp, tăng cường kiểm tra, giám sát và đưa kết quả thực hiện dân chủ ở cơ sở vào tiêu chí đánh giá, xếp loại tổ chức đảng hằng năm.",
+        ),
+    ),
+    Story(
+        key=5306822,
+        title="Sơn Tịnh ra quân hưởng ứng Tháng Thanh niên năm 2024",
+        when="2024-03-14 16:20:00",
+        author="Hồng Nhung",
+        about_danvan=False,
+        body=(
+            "Sáng ngày 13/3, Huyện đoàn Sơn Tịnh phối hợp với Đoàn xã Tịnh Bắc tổ chức lễ ra quân hưởng ứng Tháng Thanh niên năm 2024 với chủ đề “Tuổi trẻ tiên phong chuyển đổi số”. Tham gia lễ ra quân có hơn 300 đoàn viên, thanh niên đến từ các cơ sở Đoàn trên địa bàn huyện.",
+            Photo("thang+thanh+nien+2024.jpg", "Đoàn viên thanh niên ra quân dọn vệ sinh tuyến đường liên xã"),
+            "Ngay sau lễ ra quân, các đoàn viên đã tham gia thu gom rác thải, phát quang bụi rậm dọc tuyến đường liên xã Tịnh Bắc - Tịnh Minh, trồng mới 500 cây xanh tại khuôn viên trường học và nhà văn hóa thôn. Các đội hình thanh niên tình nguyện cũng hướng dẫn người dân cài đặt ứng dụng định danh điện tử và thanh toán không dùng tiền mặt.",
+            "Trong Tháng Thanh niên, Huyện đoàn sẽ triển khai nhiều hoạt động như hiến máu tình nguyện, tặng quà cho học sinh có hoàn cảnh khó khăn, thăm hỏi gia đình chính sách và tổ chức ngày hội việc làm cho thanh niên nông thôn, góp phần xây dựng nông thôn mới trên địa bàn.",
+        ),
+    ),
+    Story(
+        key=5310447,
+        title="Xã Tịnh Giang ra mắt mô hình “Dân vận khéo” tuyến đường hoa nông thôn mới",
+        when="2024-03-21 10:35:00",
+        author="Thanh Hà",
+        body=(
+            "Chiều ngày 20/3, Đảng ủy xã Tịnh Giang tổ chức ra mắt mô hình “Dân vận khéo” xây dựng tuyến đường hoa nông thôn mới tại thôn Phú Sơn. Tuyến đường dài hơn 1,5 km được người dân trồng hoa mười giờ, hoa giấy và cây xanh hai bên, tạo cảnh quan sạch đẹp cho khu dân cư.",
+            "Để có được tuyến đường hoa, Ban Công tác Mặt trận, Chi hội Phụ nữ và Chi đoàn thanh niên thôn đã đến từng hộ vận động bà con tự nguyện chỉnh trang hàng rào, góp giống hoa và ngày công chăm sóc. Mỗi hộ dân nhận trách nhiệm trồng, tưới và bảo vệ đoạn đường trước nhà mình.",
+            Photo("duong+hoa+tinh+giang.jpg", "Người dân thôn Phú Sơn chăm sóc tuyến đường hoa"),
+            "Theo đồng chí Bí thư Đảng ủy xã, mô hình không chỉ làm đẹp cảnh quan mà còn góp phần nâng cao ý thức bảo vệ môi trường, gắn kết tình làng nghĩa xóm. Thời gian tới, xã sẽ nhân rộng mô hình ra các thôn còn lại, phấn đấu hoàn thành tiêu chí môi trường trong xây dựng xã nông thôn mới nâng cao.",
+        ),
+    ),
+    Story(
+        key=5315930,
+        title="Khối Dân vận huyện Sơn Tịnh giao ban công tác quý I năm 2024",
+        when="2024-04-02 15:05:00",
+        author="Minh Thư – Quốc Việt",
+        body=(
+            Photo("giao+ban+khoi+dan+van+quy+I.jpg", "Các đại biểu dự hội nghị giao ban"),
+            "Ngày 1/4/2024, Ban Dân vận Huyện ủy Sơn Tịnh tổ chức hội nghị giao ban Khối Dân vận huyện quý I, triển khai nhiệm vụ trọng tâm quý II năm 2024. Dự hội nghị có lãnh đạo Ủy ban MTTQ Việt Nam huyện, các tổ chức chính trị - xã hội, Công an huyện, Ban Chỉ huy Quân sự huyện và Trưởng khối dân vận các xã.",
+            "Trong quý I, hệ thống dân vận huyện đã tập trung nắm tình hình Nhân dân trước, trong và sau Tết Nguyên đán Giáp Thìn, vận động người dân đón Tết an toàn, tiết kiệm. Các cơ quan trong Khối đã phối hợp giải quyết dứt điểm 6 vụ việc phức tạp liên quan đến đất đai và bồi thường, hỗ trợ tái định cư các dự án trên địa bàn.",
+            "Hội nghị thống nhất trong quý II tập trung tham mưu cấp ủy lãnh đạo thực hiện công tác dân vận trong bồi thường, giải phóng mặt bằng tuyến cao tốc và các công trình trọng điểm; tiếp tục triển khai phong trào thi đua “Dân vận khéo” gắn với xây dựng nông thôn mới, đô thị văn minh.",
+        ),
+    ),
+    Story(
+        key=5320118,
+        title="Sơn Tịnh chủ động phương án phòng, chống hạn cho vụ Hè Thu 2024",
+        when="2024-04-11 08:40:00",
+        author="Lê Vinh",
+        about_danvan=False,
+        body=(
+            "Trước diễn biến nắng nóng kéo dài, lượng nước tại các hồ chứa trên địa bàn huyện Sơn Tịnh đang ở mức thấp so với cùng kỳ. UBND huyện đã chỉ đạo các xã và đơn vị quản lý thủy lợi rà soát nguồn nước, xây dựng phương án phòng, chống hạn cho hơn 3.200 ha lúa vụ Hè Thu năm 2024.",
+            "Theo đó, những diện tích có nguy cơ thiếu nước tưới được khuyến cáo chuyển sang trồng các loại cây ngắn ngày, ít sử dụng nước như ngô, đậu phộng, rau màu. Các hợp tác xã nông nghiệp tổ chức nạo vét kênh mương, sửa chữa trạm bơm và điều tiết nước tưới luân phiên theo từng vùng.",
+            Photo("nao+vet+kenh+muong.jpg", "Nạo vét kênh mương nội đồng tại xã Tịnh Hiệp"),
+            "Phòng Nông nghiệp và Phát triển nông thôn huyện cũng khuyến cáo bà con gieo sạ tập trung, đúng lịch thời vụ, sử dụng giống lúa ngắn ngày và áp dụng biện pháp tưới ướt khô xen kẽ nhằm tiết kiệm nước, giảm chi phí sản xuất.",
+        ),
+    ),
+    Story(
+        key=5324705,
+        title="Bí thư Huyện ủy Sơn Tịnh đối thoại với Nhân dân xã Tịnh Đông",
+        when="2024-04-19 17:10:00",
+        author="Thanh Hà – Ngọc Anh",
+        body=(
+            Photo("doi+thoai+tinh+dong.jpg", "Bí thư Huyện ủy Sơn Tịnh phát biểu tại buổi đối thoại"),
+            "Thực hiện kế hoạch tiếp xúc, đối thoại giữa người đứng đầu cấp ủy với Nhân dân năm 2024, sáng ngày 18/4, đồng chí Bí thư Huyện ủy Sơn Tịnh đã có buổi đối thoại với Nhân dân xã Tịnh Đông. Buổi đối thoại có sự tham gia của gần 200 người dân đại diện các thôn cùng lãnh đạo các phòng, ban của huyện.",
+            "Các ý kiến của người dân tập trung vào việc nâng cấp tuyến đường đi các thôn vùng cao, hỗ trợ chuyển đổi cây trồng trên đất lúa kém hiệu quả, cấp nước sinh hoạt vào mùa khô và chế độ chính sách cho người có công. Nhiều ý kiến cũng đề nghị tăng cường quản lý việc khai thác đất, cát trái phép.",
+            "Các nội dung đã được lãnh đạo huyện trả lời cụ thể, thẳng thắn. Đồng chí Bí thư Huyện ủy ghi nhận những ý kiến đóng góp tâm huyết của bà con, đồng thời giao UBND huyện chỉ đạo các ngành chức năng kiểm tra, xử lý dứt điểm các vấn đề thuộc thẩm quyền và báo cáo kết quả trước ngày 30/6/2024.",
+        ),
+    ),
+    Story(
+        key=5329361,
+        title="Hơn 400 đoàn viên, người lao động Sơn Tịnh tham gia hiến máu tình nguyện",
+        when="2024-04-26 14:25:00",
+        author="Hồng Nhung",
+        about_danvan=False,
+        body=(
+            "Ngày 25/4, Ban Chỉ đạo vận động hiến máu tình nguyện huyện Sơn Tịnh phối hợp với Bệnh viện Đa khoa tỉnh Quảng Ngãi tổ chức ngày hội hiến máu tình nguyện đợt 1 năm 2024. Ngày hội thu hút hơn 400 cán bộ, đoàn viên, người lao động và người dân đăng ký tham gia.",
+            "Sau khi được các y, bác sĩ khám sàng lọc, tư vấn sức khỏe, có 352 người đủ điều kiện hiến máu, tiếp nhận được 352 đơn vị máu. Nhiều người đã tham gia hiến máu từ 5 đến 10 lần như anh Nguyễn Văn Tài, công nhân một doanh nghiệp may tại cụm công nghiệp Tịnh Ấn Tây.",
+            "Toàn bộ lượng máu tiếp nhận được chuyển về Bệnh viện Đa khoa tỉnh để kịp thời cấp cứu, điều trị cho người bệnh. Ban Chỉ đạo huyện cho biết đợt 2 của ngày hội sẽ được tổ chức vào tháng 8, hướng đến mục tiêu tiếp nhận 900 đơn vị máu trong năm 2024.",
+        ),
+    ),
+    Story(
+        key=5334072,
+        title="Hội Nông dân huyện Sơn Tịnh vận động hội viên hiến đất xây dựng nông thôn mới nâng cao",
+        when="2024-05-07 09:50:00",
+        author="Lê Vinh",
+        body=(
+            "Xác định nông dân là chủ thể trong xây dựng nông thôn mới, thời gian qua Hội Nông dân huyện Sơn Tịnh đã chỉ đạo các cơ sở hội tích cực vận động hội viên hiến đất, góp ngày công để mở rộng đường giao thông, kênh mương nội đồng. Từ đầu năm 2024 đến nay, hội viên nông dân đã hiến hơn 8.600 m2 đất và đóng góp gần 2.000 ngày công.",
+            Photo("nong+dan+hien+dat.jpg"),
+            "Tại xã Tịnh Minh, Chi hội Nông dân thôn Hòa Bình đã vận động 27 hộ hiến đất để mở rộng tuyến đường bê tông dài 800 m. Nhiều hội viên có hoàn cảnh còn khó khăn nhưng vẫn sẵn sàng tháo dỡ tường rào, di dời cây trồng, tạo điều kiện để công trình sớm khởi công.",
+            "Theo Chủ tịch Hội Nông dân huyện, cách làm hiệu quả nhất là để hội viên bàn bạc, thống nhất ngay từ đầu, công khai kinh phí và mức đóng góp của từng hộ. Cán bộ hội, đảng viên luôn gương mẫu đi đầu, nhờ đó tạo được sự đồng thuận cao trong Nhân dân.",
+        ),
+    ),
+    Story(
+        key=5339588,
+        title="Sơn Tịnh sơ kết 3 năm thực hiện Quyết định số 23-QĐ/TW của Bộ Chính trị",
+        when="2024-05-16 16:00:00",
+        author="Minh Thư – Quốc Việt",
+        body=(
+            Photo("so+ket+3+nam+QD23.jpg", "Đồng chí Phó Bí thư Thường trực Huyện ủy phát biểu kết luận hội nghị"),
+            "Ngày 15/5/2024, Ban Thường vụ Huyện ủy Sơn Tịnh tổ chức hội nghị sơ kết 3 năm thực hiện Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị ban hành Quy chế công tác dân vận của hệ thống chính trị. Hội nghị được tổ chức trực tiếp tại Hội trường Huyện ủy với sự tham gia của hơn 100 đại biểu.",
+            "Sau 3 năm triển khai, nhận thức của cấp ủy, chính quyền và đội ngũ cán bộ, đảng viên về công tác dân vận có chuyển biến rõ rệt. Việc tiếp xúc, đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân được thực hiện thường xuyên; nhiều kiến nghị của người dân được giải quyết kịp thời ngay tại cơ sở.",
+            "Toàn huyện hiện có 126 mô hình “Dân vận khéo” được công nhận, trong đó nhiều mô hình mang lại hiệu quả thiết thực như vận động hiến đất làm đường, xây dựng khu dân cư kiểu mẫu, phát triển kinh tế hộ gắn với giảm nghèo bền vững.",
+            "Bên cạnh kết quả đạt được, hội nghị cũng chỉ ra một số hạn chế: công tác dân vận của chính quyền ở một số nơi còn hình thức, việc nắm bắt tâm tư, nguyện vọng của Nhân dân có lúc chưa kịp thời. Hội nghị đề ra các giải pháp trọng tâm để thực hiện hiệu quả Quy chế trong thời gian tới.",
+        ),
+    ),
+)
+
+SITE = SiteSpec(
+    site_id="sontinh",
+    platform="quangngai-portal",
+    stories=STORIES,
+    dead=DeadLink(
+        key=5318006,
+        title="Ủy ban MTTQ Việt Nam huyện Sơn Tịnh giám sát công tác bồi thường dự án đường ven biển",
+        when="2024-04-06 10:15:00",
+        summary="Đoàn giám sát làm việc với Ban Quản lý dự án và UBND các xã có tuyến đường đi qua.",
+    ),
+    moved=5324705,
+    page_sizes=(5, 5),
+    settings={
+        "host": "sontinh.quangngai.gov.vn",
+        "group": "portal-st",
+        "instance": "r7LmX2cQkZ9d",
+        "delta": 5,
+        "section_path": "tin-hoat-dong",
+        "section": "Tin hoạt động",
+        "old_slug": "bi-thu-huyen-uy-tiep-xuc-doi-thoai-voi-nhan-dan-xa-tinh-dong",
+        "district": "Sơn Tịnh",
+        "portal_name": "Cổng thông tin điện tử huyện Sơn Tịnh",
+        "keywords": "Sơn Tịnh, Quảng Ngãi, tin hoạt động, dân vận",
+        "plid": "1872385",
+        "group_id": "1872016",
+        "logo_id": "1873104",
+        "auth_token": "pV7cXk2M",
+        "owner": "Ủy ban nhân dân huyện Sơn Tịnh",
+        "editor": "Chánh Văn phòng HĐND và UBND huyện Sơn Tịnh",
+        "licence": "11/GP-STTTT ngày 05/3/2019 của Sở Thông tin và Truyền thông tỉnh Quảng Ngãi",
+        "email": "vp-ubndsontinh@quangngai.gov.vn",
+    },
+)

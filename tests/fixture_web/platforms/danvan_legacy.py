@@ -43,8 +43,8 @@ class DanvanLegacy(Platform):
         return f"{self.origin}{self._section}/{slug}/{dead.key}"
 
     def old_url(self, story: Story) -> str:
-        # the listing links this item through the www. alias, which redirects to the bare host
-        return self.article_url(story).replace(f"http://{self.s['host']}", f"http://{self.s['alias']}", 1)
+        # the title was edited after publication; MVC routes by id and 301s the old slug
+        return f"{self.origin}{self._section}/{self.s['old_slug']}/{story.key}"
 
     def published(self, story: Story) -> str | None:
         return None

@@ -142,7 +142,7 @@ SITE = SiteSpec(
     page_sizes=(5, 5),
     settings={
         "host": "danvan.vn",
-        "alias": "www.danvan.vn",
+        "old_slug": "Ca-Mau-Doi-thoai-voi-Nhan-dan-ve-nhung-van-de-buc-xuc",
         "section_path": "/Home/Tin-hoat-dong/Dan-van-cac-dia-phuong",
         "section": "Dân vận các địa phương",
         "site_name": "Ban Dân vận Trung ương",

@@ -13,6 +13,8 @@ right;"><strong>A – B</strong></p>``; listings ``div.box-news-xx`` with ``h2.h
 
 from __future__ import annotations
 
+import uuid
+
 from ..model import DeadLink, Story, slugify
 from .base import ArticleContext, Link, Platform, esc
 
@@ -371,7 +373,7 @@ class Liferay(Platform):
                 stamp = int(m.timestamp()) * 1000
                 caption = f"<figcaption>{esc(block.caption)}</figcaption>\n" if block.caption else ""
                 body.append(
-                    f'<figure class="image"><img alt="" src="/documents/{s["group_id"]}/{story.key - 1097}/{block.file}/{story.key:08x}-77b0-4d6e-a0e1-{index:012d}?t={stamp}" style="width: 700px; height: 467px;" />\n'
+                    f'<figure class="image"><img alt="" src="/documents/{s["group_id"]}/{story.key - 1097}/{block.file}/{uuid.uuid5(uuid.NAMESPACE_URL, f"{story.key}/{block.file}")}?t={stamp}" style="width: 700px; height: 467px;" />\n'
                     f"{caption}</figure>\n"
                 )
                 if index == 0:

@@ -177,7 +177,8 @@ class Mcms(Platform):
                         "<script>window.sdaSlots = window.sdaSlots || []; sdaSlots.push('Web_SdaArticleMiddle');</script></div></div>\n"
                     )
             else:
-                src = f"https://cdn.{s['host']}/images/{'%064x' % (story.key * 7919 + index)}{'%064x' % index}/{m:%Y/%m/%d}/{block.file}"
+                digest = hashlib.sha512(f"{story.key}/{block.file}".encode()).hexdigest()
+                src = f"https://cdn.{s['host']}/images/{digest}/{m:%Y/%m/%d}/{block.file}"
                 caption = f"<figcaption>{esc(block.caption)}</figcaption>" if block.caption else ""
                 body.append(f'<figure class="image"><img src="{src}" alt="{esc(block.caption or story.title)}" width="1200" height="800">{caption}</figure>\n')
         body.append(f'<div class="t1"><span class="t2">{esc(story.author)}</span></div>\n')

@@ -64,8 +64,9 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure):
         """A dead link or a failed download is logged and counted; the crawl goes on."""
-        request = failure.request
-        self.logger.warning("Failed %s: %s", request.url, failure.getErrorMessage())
+        response = getattr(failure.value, "response", None)
+        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        self.logger.warning("Failed %s: %s", failure.request.url, reason)
 
     def _listing_request(self, url: str, site_id: str, page: int) -> scrapy.Request:
         return scrapy.Request(

@@ -9,7 +9,7 @@ import unicodedata
 
 import charset_normalizer
 
-_LETTER_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
+_LETTER_FOLDS = {"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"}
 
 HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 META_CHARSET_RE = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
@@ -30,11 +30,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _fold_table() -> dict[int, str | None]:
+    """Precomposed Latin letter -> base letter, combining mark -> nothing, đ -> d."""
+    table: dict[int, str | None] = {ord(k): v for k, v in _LETTER_FOLDS.items()}
+    for code in range(0x00C0, 0x2000):
+        char = chr(code)
+        if unicodedata.combining(char):
+            table[code] = None
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if base != char and base.isascii():
+            table[code] = base
+    return table
+
+
+# One translate() pass instead of NFD + a per-character filter: folding is on the save path.
+_FOLD_TABLE = _fold_table()
+
+
 def fold(text: str) -> str:
     """Search/dedup key: lower case, Vietnamese diacritics and đ folded ("Đảng" -> "dang")."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_LETTER_FOLDS))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).casefold()
+    return nfc(text).translate(_FOLD_TABLE).casefold()
 
 
 def _codec(label: str | None) -> str | None:

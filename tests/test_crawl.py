@@ -88,6 +88,11 @@ def test_crawl_stays_on_registered_hosts(live_crawls):
     assert {url.split("/")[2].split(":")[0] for url in live_crawls["requested"]} <= hosts
 
 
+def test_crawl_asks_each_portal_for_robots_txt(live_crawls):
+    robots = {url.split("/")[2] for url in live_crawls["requested"] if url.endswith("/robots.txt")}
+    assert {url.split("/")[2] for url in START_URLS.values()} <= robots
+
+
 def test_second_identical_crawl_adds_no_rows(live_crawls):
     second = live_crawls["second"]
     assert second.returncode == 0, second.stderr[-3000:]

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from crawler.extraction.base import Listing, ListingEntry, PortalPage
 from crawler.extraction.danvan_legacy import DanvanLegacyPage
-from crawler.extraction.detect import detect_platform
+from crawler.extraction.detect import best_platform
 from crawler.extraction.generic import GenericPage
 from crawler.extraction.huecit import HueCitPage
 from crawler.extraction.mcms import McmsPage
@@ -32,6 +32,11 @@ __all__ = [
     "PLATFORM_IDS", "Listing", "ListingEntry", "detect_platform", "extract_article",
     "page_class", "parse_listing",
 ]
+
+
+def detect_platform(url: str, html: str) -> str:
+    """The platform family of a page from its markup, URL and host; "generic" if none fits."""
+    return best_platform(url, html, PAGES.values())
 
 
 def page_class(platform: str) -> type[PortalPage]:

@@ -57,6 +57,12 @@ class PortalPage:
     """One page (article or listing) of a portal platform, read with the class's selectors."""
 
     platform: ClassVar[str] = "generic"
+    HOSTS: ClassVar[tuple[str, ...]] = ()
+    """Hosts known to run this platform (a host and its sub-domains)."""
+    MARKERS: ClassVar[tuple[str, ...]] = ()
+    """Regexes over the raw HTML that betray the platform (generator, class names, paths)."""
+    URL_MARKER: ClassVar[str | None] = None
+    """Regex over the page URL typical of the platform."""
     TITLE: ClassVar[tuple[str, ...]] = ("h1",)
     DATE: ClassVar[tuple[str, ...]] = ()
     """Elements holding the publication date (a ``datetime``/``content`` attribute wins)."""

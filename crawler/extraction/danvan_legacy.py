@@ -9,6 +9,15 @@ class DanvanLegacyPage(PortalPage):
     """Article: h1.detail-title + #divContent, no date on the page; list div.news-item."""
 
     platform = "danvan-legacy"
+    HOSTS = ("danvan.vn",)
+    MARKERS = (
+        r'id="divContent"',
+        r'class="detail-title"',
+        r'href="/Home/[A-Z][\w-]+',
+        r'class="news-date"',
+        r'class="tplCaption"',
+    )
+    URL_MARKER = r"/Home/[A-Z][\w-]+/"
     TITLE = (".detail-news h1.detail-title", "h1.detail-title", ".detail-news h1")
     DATE = (".detail-news > .detail-date", ".detail-news > .news-date", ".detail-news > .date")
     """Usually none: never the header's today widget (#lblToday) or "Các tin khác" dates."""

@@ -9,6 +9,15 @@ class HueCitPage(PortalPage):
     """Article: div.news-detail; byline div.news-author after the content; list div.news-item."""
 
     platform = "huecit"
+    HOSTS = ("thuathienhue.gov.vn",)
+    MARKERS = (
+        r"ctl00_ContentPlaceHolder1",
+        r"\?gd=\d+&(?:amp;)?cn=\d+",
+        r"HueCIT",
+        r'class="news-item-title"',
+        r'class="news-author"',
+    )
+    URL_MARKER = r"[?&]gd=\d+"
     TITLE = ("div.news-detail .news-title", "span[id$='_lblTitle']", "div.news-detail h1")
     DATE = ("div.news-detail .news-date", "span[id$='_lblDate']")
     """ "Ngày cập nhật 11/09/2021": the only date these pages show."""

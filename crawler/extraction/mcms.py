@@ -9,6 +9,15 @@ class McmsPage(PortalPage):
     """Article: h1.article__title, time.time[datetime], sapo + body; author div.t1 > span.t2."""
 
     platform = "mcms"
+    HOSTS = ("baogialai.com.vn",)
+    MARKERS = (
+        r"zce-content-body",
+        r'class="[^"]*\barticle__body\b',
+        r"common\.mcms\.one",
+        r'class="[^"]*\bstory__heading\b',
+        r'class="[^"]*\barticle__sapo\b',
+    )
+    URL_MARKER = r"-post\d+\.html$"
     TITLE = ("h1.article__title", ".article__header h1", "h1")
     DATE = (".article__meta time.time[datetime]", ".article__meta time[datetime]", ".article__meta .time")
     """datetime="2025-06-17T13:43:02+0700" (no colon in the offset)."""

@@ -9,6 +9,15 @@ class QuangNgaiPortalPage(PortalPage):
     """Article: h3.header-title + .asset-full-content; list div.box-news-xx; Liferay paginator."""
 
     platform = "quangngai-portal"
+    HOSTS = ("quangngai.gov.vn",)
+    MARKERS = (
+        r"\bvar Liferay\b",
+        r"/asset_publisher/",
+        r"journal-content-article",
+        r'class="box-news-xx"',
+        r"p_p_id",
+    )
+    URL_MARKER = r"/asset_publisher/|/web/portal-"
     TITLE = (
         ".taglib-header h3.header-title", "h3.header-title", ".asset-full-content h1",
         ".asset-title", "h1",

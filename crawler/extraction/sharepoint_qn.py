@@ -9,6 +9,15 @@ class SharePointQnPage(PortalPage):
     """Article: h1.tieude-chitiet, lblNgayDang, .noidung-chitiet; list div.item-tintuc."""
 
     platform = "sharepoint-qn"
+    HOSTS = ("quangninh.gov.vn",)
+    MARKERS = (
+        r'content="Microsoft SharePoint"',
+        r"noidung-chitiet",
+        r"ChiTietTinTuc\.aspx",
+        r'class="item-tintuc',
+        r"tieude-chitiet",
+    )
+    URL_MARKER = r"/(?:Trang|Pages)/[\w-]+\.aspx"
     TITLE = (".chitiet-tintuc h1.tieude-chitiet", "h1.tieude-chitiet", "span[id$='_lblTieuDe']")
     """The <title> is only "Chi tiết tin tức"."""
     DATE = (".chitiet-tintuc .ngay-chitiet", "span[id$='_lblNgayDang']", ".ngay-chitiet")

@@ -9,6 +9,15 @@ class VnptMediaPage(PortalPage):
     """Article: h1.article-title, div.date, div.article_content #content; list div.item-news."""
 
     platform = "vnpt-media"
+    HOSTS = ("hagiangtv.vn",)
+    MARKERS = (
+        r"/file/[0-9a-f]{32}/",
+        r"scUnitMapId",
+        r'class="article_content"',
+        r'class="title2"',
+        r'class="item-news\b',
+    )
+    URL_MARKER = r"/\d{6}/[\w-]+-[0-9a-f]{7}/?$"
     TITLE = (".article-detail h1.article-title", "h1.article-title", ".article-detail h1")
     DATE = (".article-detail .article-meta .date", ".article-meta .date", ".article-detail > div.date")
     """ "17:53, 13/01/2022": time first."""

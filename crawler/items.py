@@ -50,5 +50,11 @@ class Article:
     captions: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     """Party and State document numbers cited in the text, in order of first appearance."""
+    date_candidates: list[dict] = field(default_factory=list)
+    """Every publication-date candidate seen: {"value", "source", "raw"}; the rules pick one."""
+    lede_mark: str | None = None
+    """Outlet tag opening the text, e.g. "GLO" for "(GLO)- "; never part of the title."""
+    shell: str | None = None
+    """Why the page is not an article (javascript-only, login-wall, error-page), else None."""
     site_id: str | None = None
     fetched_at: str | None = None

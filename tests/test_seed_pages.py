@@ -7,16 +7,13 @@ boilerplate string in the text. Listings: exact item URLs, titles, dates and nex
 
 from __future__ import annotations
 
-import html
 import json
-import re
-import unicodedata
-from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from crawler.evaluation import normalize, token_f1
 from crawler.extraction import detect_platform, extract_article, parse_listing
 from crawler.text import decode_html
 
@@ -32,21 +29,6 @@ def seed_dir() -> Path:
     if not SEED_DIR.is_dir():
         pytest.skip(f"seed pages not found at {SEED_DIR}")
     return SEED_DIR
-
-
-def normalize(text: str) -> str:
-    """The gold's comparison form: entities unescaped, NFC, whitespace runs to one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", html.unescape(text))).strip()
-
-
-def token_f1(predicted: str, gold: str) -> float:
-    """Bag-of-tokens F1 between two texts."""
-    pred, ref = Counter(normalize(predicted).split()), Counter(normalize(gold).split())
-    overlap = sum((pred & ref).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(pred.values()), overlap / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def load(seed_dir: Path, name: str) -> tuple[dict, str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date as datetime_date
 
 from crawler.text import nfc
 
@@ -28,9 +30,91 @@ def _number_span(match: re.Match) -> tuple[int, int]:
 
 def find_documents(text: str) -> list[str]:
     """Document numbers cited in ``text``, as written, in order of first appearance, no repeats."""
+    return [citation.number for citation in cite_documents(text)]
+
+
+TYPE_NAMES = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định / Quy định", "QyĐ": "Quy định", "KL": "Kết luận",
+    "CT": "Chỉ thị", "TB": "Thông báo", "CV": "Công văn", "KH": "Kế hoạch", "HD": "Hướng dẫn",
+    "BC": "Báo cáo", "CTr": "Chương trình", "ĐA": "Đề án", "TTr": "Tờ trình", "NĐ": "Nghị định",
+    "TT": "Thông tư", "QC": "Quy chế", "QCPH": "Quy chế phối hợp", "BB": "Biên bản", "GM": "Giấy mời",
+    "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch", "CTLT": "Chương trình liên tịch",
+}
+"""Type codes of Decree 30/2020 Annex III and the Party's Guidance 36-HD/VPTW (QĐ is Quy định
+for the Party and Quyết định for the State)."""
+ISSUER_NAMES = {
+    "TW": "Trung ương (Ban Chấp hành, Bộ Chính trị, Ban Bí thư)", "TU": "Tỉnh ủy / Thành ủy",
+    "HU": "Huyện ủy", "QU": "Quận ủy", "ĐU": "Đảng ủy", "BCĐ": "Ban Chỉ đạo", "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "VPTW": "Văn phòng Trung ương",
+    "BDVTW": "Ban Dân vận Trung ương", "BDVTU": "Ban Dân vận Tỉnh ủy", "BTGTU": "Ban Tuyên giáo Tỉnh ủy",
+    "MTTQ": "Mặt trận Tổ quốc",
+}
+
+
+@dataclass(frozen=True)
+class DocumentCitation:
+    """One cited document number, split into its parts (research/vn_domain.md §3)."""
+
+    number: str
+    """As written, e.g. "23-QĐ/TW" or "17/2018/QĐ-UBND"."""
+    kind: str
+    """party (number-TYPE/ISSUER), state (number/TYPE-ISSUER) or law (number/year/QHnn)."""
+    serial: int
+    doc_type: str | None
+    """Type code, e.g. QĐ, KH, CTr; "CV" for a State công văn, which has no type code."""
+    issuer: str
+    year: int | None
+    """The year in the number, else the year of the issue date given beside it."""
+    date: str | None
+    """Issue date YYYY-MM-DD when the text gives "ngày d/m/yyyy" right after the number."""
+
+    @property
+    def type_name(self) -> str | None:
+        return TYPE_NAMES.get(self.doc_type or "")
+
+    @property
+    def issuer_name(self) -> str | None:
+        return ISSUER_NAMES.get(self.issuer.split("-")[-1]) or ISSUER_NAMES.get(self.issuer)
+
+
+def cite_documents(text: str) -> list[DocumentCitation]:
+    """Documents cited in ``text``, parsed, in order of first appearance, no repeats."""
     text = nfc(text or "").translate(LETTER_FIXES)
-    found: dict[str, None] = {}
+    found: dict[str, DocumentCitation] = {}
     for match in DOC_RE.finditer(text):
         start, end = _number_span(match)
-        found.setdefault(text[start:end], None)
-    return list(found)
+        number = text[start:end]
+        if number not in found:
+            found[number] = _citation(number, match)
+    return list(found.values())
+
+
+def _citation(number: str, match: re.Match) -> DocumentCitation:
+    date = _issue_date(match)
+    kind, doc_type, issuer, year = _parts(match)
+    return DocumentCitation(
+        number=number, kind=kind, serial=int(match["num"]), doc_type=doc_type, issuer=issuer,
+        year=year or (int(date[:4]) if date else None), date=date,
+    )
+
+
+def _parts(match: re.Match) -> tuple[str, str | None, str, int | None]:
+    """(kind, type code, issuer, year in the number) of a DOC_RE match."""
+    if match["p_type"]:
+        return "party", match["p_type"], match["p_issuer"], None
+    if match["l_issuer"]:
+        return "law", None, match["l_issuer"], int(match["l_year"])
+    year = int(match["year"]) if match["year"] else None
+    if match["s_type"] in TYPE_NAMES:
+        return "state", match["s_type"], match["s_issuer"], year
+    # A State công văn has no type code: "4507/BGTVT-TTCNTT" is issuer BGTVT, unit TTCNTT.
+    return "state", "CV", f"{match['s_type']}-{match['s_issuer']}", year
+
+
+def _issue_date(match: re.Match) -> str | None:
+    if not match["y"]:
+        return None
+    try:
+        return datetime_date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:
+        return None

@@ -18,20 +18,23 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from crawler.documents import cite_documents
 from crawler.items import Article
 from crawler.registry import Site
 from crawler.text import fold
 
 migrations = Migrations("danvan")
 
-RUN_COUNTS = ("requests", "articles_new", "articles_updated", "articles_unchanged", "errors")
+RUN_COUNTS = (
+    "requests", "articles_new", "articles_updated", "articles_unchanged", "errors", "pages_skipped",
+)
 SITE_COPIES = ("level", "province_before", "province_after")
 FTS_COLUMNS = ("title", "text", "title_folded", "text_folded")
 # Columns a re-crawl may change; the rest record when and by which run a row was seen.
 CONTENT_COLUMNS = (
     "site", "platform", "title", "published", "published_source", "year", "author", "author_org",
     "source", "text", "word_count", "content_hash", "captions", "documents", *SITE_COPIES,
-    "about_danvan",
+    "about_danvan", "date_candidates", "lede_mark",
 )
 # "dân vận" folded, as whole words; "nhân dân vận động/dụng" ("the people mobilise/apply") is not it.
 _DANVAN = re.compile(r"(?<!\bnhan\s)\bdan\s+van\b")
@@ -61,12 +64,14 @@ def create_crawl_runs(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"started", "command"},
     )
+    # A migration is frozen history: it names its columns, never the growing RUN_COUNTS.
+    counts = ("requests", "articles_new", "articles_updated", "articles_unchanged", "errors")
     db["crawl_run_sites"].create(
-        {"run": int, "site": str, **{name: int for name in RUN_COUNTS}},
+        {"run": int, "site": str, **{name: int for name in counts}},
         pk=("run", "site"),
         foreign_keys=[("run", "crawl_runs", "id"), ("site", "sites", "id")],
-        not_null=set(RUN_COUNTS),
-        defaults={name: 0 for name in RUN_COUNTS},
+        not_null=set(counts),
+        defaults={name: 0 for name in counts},
     )
 
 
@@ -98,6 +103,51 @@ def create_articles_fts(db: sqlite_utils.Database) -> None:
         "CREATE VIRTUAL TABLE articles_fts USING fts5("
         f"{', '.join(FTS_COLUMNS)}, content='', tokenize='unicode61 remove_diacritics 2')"
     )
+
+
+@migrations()
+def add_date_provenance(db: sqlite_utils.Database) -> None:
+    """Every date candidate an article showed, and the outlet mark opening its text."""
+    db["articles"].add_column("date_candidates", str, not_null_default="[]")
+    db["articles"].add_column("lede_mark", str)
+
+
+@migrations()
+def create_documents(db: sqlite_utils.Database) -> None:
+    """The Party and State documents each article cites, one row per article and number."""
+    db["documents"].create(
+        {
+            "article": str, "number": str, "position": int, "kind": str, "serial": int,
+            "doc_type": str, "type_name": str, "issuer": str, "issuer_name": str, "year": int,
+            "date": str,
+        },
+        pk=("article", "number"),
+        foreign_keys=[("article", "articles", "url")],
+        not_null={"position", "kind", "serial", "issuer"},
+    )
+    for column in ("number", "doc_type", "issuer", "year"):
+        db["documents"].create_index([column])
+
+
+@migrations()
+def create_skipped_pages(db: sqlite_utils.Database) -> None:
+    """Pages fetched from a Dân vận section that are not articles (shells, error pages)."""
+    db["skipped_pages"].create(
+        {
+            "url": str, "site": str, "reason": str, "status": int, "fetched_at": str,
+            "first_seen": str, "last_seen": str, "crawl_run": int,
+        },
+        pk="url",
+        foreign_keys=[("site", "sites", "id"), ("crawl_run", "crawl_runs", "id")],
+        not_null={"reason", "first_seen", "last_seen", "crawl_run"},
+    )
+    db["skipped_pages"].create_index(["reason"])
+
+
+@migrations()
+def add_run_pages_skipped(db: sqlite_utils.Database) -> None:
+    """Per-site count of fetched pages that were not articles."""
+    db["crawl_run_sites"].add_column("pages_skipped", int, not_null_default=0)
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:
@@ -146,12 +196,27 @@ def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_
         old = _stored_article(db, article.url)
         if old is None:
             _insert_article(db, row, run_id, seen_at)
+            _save_documents(db, article)
             return "new"
         if all(old[column] == row[column] for column in CONTENT_COLUMNS):
             db["articles"].update(article.url, {"last_seen": seen_at})
             return "unchanged"
         _update_article(db, old, row, run_id, seen_at)
+        _save_documents(db, article)
         return "updated"
+
+
+def save_skipped(db: sqlite_utils.Database, url: str, site_id: str | None, reason: str, status: int,
+                 fetched_at: str | None, run_id: int, seen_at: str) -> None:
+    """Record a fetched page that is not an article (e.g. a JavaScript shell), and why."""
+    table = db["skipped_pages"]
+    with db.atomic():
+        first_seen = next(table.rows_where("url = ?", [url], select="first_seen"), {}).get("first_seen")
+        table.upsert(
+            {"url": url, "site": site_id, "reason": reason, "status": status, "fetched_at": fetched_at,
+             "first_seen": first_seen or seen_at, "last_seen": seen_at, "crawl_run": run_id},
+            pk="url",
+        )
 
 
 def search_articles(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
@@ -192,6 +257,18 @@ def is_about_danvan(title: str | None, text: str) -> bool:
     return _mentions_danvan(fold(title or ""), fold(text))
 
 
+def _save_documents(db: sqlite_utils.Database, article: Article) -> None:
+    db["documents"].delete_where("article = ?", [article.url])
+    db["documents"].insert_all(
+        {
+            "article": article.url, "number": c.number, "position": position, "kind": c.kind,
+            "serial": c.serial, "doc_type": c.doc_type, "type_name": c.type_name, "issuer": c.issuer,
+            "issuer_name": c.issuer_name, "year": c.year, "date": c.date,
+        }
+        for position, c in enumerate(cite_documents(article.text or ""), start=1)
+    )
+
+
 def _site_row(site: Site) -> dict:
     return {
         "id": site.id, "name": site.name, "level": site.level,
@@ -227,6 +304,7 @@ def _article_row(db: sqlite_utils.Database, article: Article) -> dict:
         "captions": _json(article.captions), "documents": _json(article.documents),
         **_site_copies(db, article.site_id),
         "about_danvan": int(_mentions_danvan(fold(article.title or ""), folded)),
+        "date_candidates": _json_objects(article.date_candidates), "lede_mark": article.lede_mark,
         "fetched_at": article.fetched_at,
     }
 
@@ -296,3 +374,7 @@ def _year(published: str | None) -> int | None:
 
 def _json(values: Iterable[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
+
+
+def _json_objects(values: Iterable[dict]) -> str:
+    return json.dumps(list(values), ensure_ascii=False, sort_keys=True)

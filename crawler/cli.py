@@ -130,5 +130,5 @@ def _print_summary(site_counts: dict[str, dict[str, int]]) -> None:
         click.echo(
             f"{site_id}: {counts['requests']} requests, {counts['articles_new']} new, "
             f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
-            f"{counts['errors']} errors"
+            f"{counts['pages_skipped']} not articles, {counts['errors']} errors"
         )

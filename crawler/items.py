@@ -58,3 +58,15 @@ class Article:
     """Why the page is not an article (javascript-only, login-wall, error-page), else None."""
     site_id: str | None = None
     fetched_at: str | None = None
+
+
+@dataclass
+class SkippedPage:
+    """A page linked as an article that is not one (a shell, an error page, no main text)."""
+
+    url: str
+    site_id: str
+    reason: str
+    """javascript-only, login-wall, error-page or no-text."""
+    status: int
+    fetched_at: str

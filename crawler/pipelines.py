@@ -8,21 +8,22 @@ import sys
 from datetime import datetime, timezone
 
 from scrapy import signals
-from scrapy.exceptions import DropItem
 
 from crawler import archive
 from crawler.extraction import extract_article
-from crawler.items import Article, FetchedPage
+from crawler.items import Article, FetchedPage, SkippedPage
 from crawler.text import decode_html
 from crawler.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
-SITE_COUNTERS = ("requests", "errors", "articles_new", "articles_updated", "articles_unchanged")
+SITE_COUNTERS = (
+    "requests", "errors", "articles_new", "articles_updated", "articles_unchanged", "pages_skipped",
+)
 
 
 class ExtractPipeline:
-    """FetchedPage -> Article through the site's platform page object."""
+    """FetchedPage -> Article through the site's platform page object (SkippedPage if not one)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -38,9 +39,10 @@ class ExtractPipeline:
         html = decode_html(item.body, item.content_type)
         fetched_at = datetime.fromisoformat(item.fetched_at)
         article = extract_article(item.url, html, fetched_at, site.platform, listing_date=item.listing_date)
-        if not article.text.strip():
-            self.crawler.stats.inc_value(f"site/{item.site_id}/empty_pages")
-            raise DropItem(f"no main text found on {item.url}")
+        reason = article.shell or (None if article.text.strip() else "no-text")
+        if reason:
+            logger.warning("Not an article (%s): %s", reason, item.url)
+            return SkippedPage(canonical_url(item.url), item.site_id, reason, item.status, item.fetched_at)
         article.url = canonical_url(item.url)
         article.site_id = item.site_id
         article.fetched_at = item.fetched_at
@@ -71,10 +73,13 @@ class ArchivePipeline:
         self.run_id = archive.start_run(self.db, self.command, _now())
 
     def process_item(self, item):
-        if not isinstance(item, Article):
-            return item
-        outcome = archive.save_article(self.db, item, self.run_id, item.fetched_at)
-        self.crawler.stats.inc_value(f"site/{item.site_id}/articles_{outcome}")
+        if isinstance(item, SkippedPage):
+            archive.save_skipped(self.db, item.url, item.site_id, item.reason, item.status, item.fetched_at,
+                                 self.run_id, item.fetched_at)
+            self.crawler.stats.inc_value(f"site/{item.site_id}/pages_skipped")
+        elif isinstance(item, Article):
+            outcome = archive.save_article(self.db, item, self.run_id, item.fetched_at)
+            self.crawler.stats.inc_value(f"site/{item.site_id}/articles_{outcome}")
         return item
 
     def spider_closed(self, spider, reason):

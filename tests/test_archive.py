@@ -1,6 +1,7 @@
 """The archive: migrations, save semantics, run records, folded full-text search, atomicity."""
 
 import dataclasses
+import json
 import sqlite3
 
 import pytest
@@ -354,3 +355,39 @@ def test_killed_writer_leaves_the_file_consistent(tmp_path):
     db = archive.open_archive(path)
     assert db["articles"].count == 1
     assert_index_in_step(db)
+
+
+def test_cited_documents_get_their_own_rows(run_db):
+    article = dataclasses.replace(
+        KHEO, text="Triển khai Quy định 23-QĐ/TW ngày 30/7/2021 và Kế hoạch số 90/KH-UBND của UBND huyện.",
+    )
+    archive.save_article(run_db, article, 1, "2025-06-01T02:00:00+00:00")
+    rows = list(run_db.query("select number, kind, doc_type, issuer, year, date from documents order by position"))
+    assert rows == [
+        {"number": "23-QĐ/TW", "kind": "party", "doc_type": "QĐ", "issuer": "TW", "year": 2021, "date": "2021-07-30"},
+        {"number": "90/KH-UBND", "kind": "state", "doc_type": "KH", "issuer": "UBND", "year": None, "date": None},
+    ]
+    changed = dataclasses.replace(article, text="Thực hiện Kết luận 114-KL/TW của Ban Bí thư.")
+    archive.save_article(run_db, changed, 1, "2025-06-02T02:00:00+00:00")
+    assert [r["number"] for r in run_db["documents"].rows] == ["114-KL/TW"]
+
+
+def test_date_provenance_is_stored(run_db):
+    candidates = [{"value": "2024-05-14", "source": "selector", "raw": "14/05/2024"}]
+    article = dataclasses.replace(KHEO, date_candidates=candidates, lede_mark="GLO")
+    archive.save_article(run_db, article, 1, "2025-06-01T02:00:00+00:00")
+    row = article_row(run_db, KHEO.url)
+    assert json.loads(row["date_candidates"]) == candidates and row["lede_mark"] == "GLO"
+
+
+def test_skipped_pages_keep_their_first_sighting(run_db):
+    url = "https://hoavang.example.vn/tin-tuc/ung-dung"
+    archive.save_skipped(run_db, url, "hoavang", "javascript-only", 200, "2025-06-01T02:00:00+00:00", 1,
+                         "2025-06-01T02:00:00+00:00")
+    archive.save_skipped(run_db, url, "hoavang", "javascript-only", 200, "2025-06-02T02:00:00+00:00", 1,
+                         "2025-06-02T02:00:00+00:00")
+    (row,) = run_db["skipped_pages"].rows
+    assert (row["first_seen"], row["last_seen"], row["reason"]) == (
+        "2025-06-01T02:00:00+00:00", "2025-06-02T02:00:00+00:00", "javascript-only",
+    )
+    assert run_db["articles"].count == 0

@@ -62,7 +62,7 @@ def test_every_description_is_filled_in():
 
 def test_only_the_research_tables_are_visible(schema):
     visible = {t for t, described in TABLES.items() if not described.get("hidden")}
-    assert visible == {"articles", "sites", "crawl_runs", "crawl_run_sites"}
+    assert visible == {"articles", "documents", "sites", "crawl_runs", "crawl_run_sites", "skipped_pages"}
     assert all(TABLES[t].get("hidden") for t in schema[1])
 
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8001
 
-.PHONY: install run demo test snapshot clean
+.PHONY: install run demo test eval snapshot clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ demo: $(INSTALLED)
 ## Install the test dependencies and run the whole test suite
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+## Score extraction on every gold page beside trafilatura and htmldate; writes docs/quality.md
+eval: $(INSTALLED)
+	$(BIN)/python scripts/evaluate.py --write docs/quality.md
 
 ## Rebuild the demo snapshot from the fixture web (review the diff before committing)
 snapshot: $(INSTALLED)

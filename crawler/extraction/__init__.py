@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from crawler.extraction.acms import AcmsPage
 from crawler.extraction.base import Listing, ListingEntry, PortalPage
 from crawler.extraction.danvan_legacy import DanvanLegacyPage
 from crawler.extraction.detect import best_platform
 from crawler.extraction.generic import GenericPage
 from crawler.extraction.huecit import HueCitPage
 from crawler.extraction.mcms import McmsPage
+from crawler.extraction.nukeviet import NukeVietPage
 from crawler.extraction.quangngai_portal import QuangNgaiPortalPage
 from crawler.extraction.sharepoint_qn import SharePointQnPage
+from crawler.extraction.tuyengiaodanvan import TuyenGiaoDanVanPage
 from crawler.extraction.vnpt_media import VnptMediaPage
 from crawler.items import Article
 
@@ -23,7 +26,8 @@ PAGES: dict[str, type[PortalPage]] = {
     page.platform: page
     for page in (
         HueCitPage, QuangNgaiPortalPage, DanvanLegacyPage, SharePointQnPage, VnptMediaPage,
-        McmsPage, GenericPage,
+        McmsPage, NukeVietPage, TuyenGiaoDanVanPage, AcmsPage,
+        GenericPage,
     )
 }
 PLATFORM_IDS: tuple[str, ...] = tuple(PAGES)

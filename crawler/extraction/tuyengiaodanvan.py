@@ -1,0 +1,254 @@
+"""tuyengiaodanvan.vn (Next.js, successor of danvan.vn): the data embedded in __NEXT_DATA__ first.
+
+The pages are rendered by JavaScript, so the article is read from the JSON the server embeds in
+``<script id="__NEXT_DATA__" type="application/json">``. Its shape (``props.pageProps``)::
+
+    {"blog": {                                    # article pages (/vn/<slug>-<id>, /blogs/...)
+        "id": "<24 hex>", "slug": "...", "title": "...",
+        "description": "<sapo: plain text or HTML>",
+        "content": "<p>...</p>",                  # editor HTML (captions in figcaption)
+        "publishedAt": "2026-01-18T17:30:00.000Z",  # UTC; createdAt/updatedAt are not it
+        "createdAt": "...", "updatedAt": "...",
+        "author": "Thu Hằng" | "Name (Unit)" | null,
+        "source": "Báo Nhân Dân" | null,
+        "category": {"id": "<24 hex>", "name": "...", "type": "<group>"}, "viewCount": 1234},
+     "relatedBlogs": [{"id", "slug", "title", "publishedAt"}],  # other articles' dates
+     "blogs": {                                   # listing pages, a Spring Data page
+        "content": [{"id", "slug", "title", "description", "publishedAt"}],
+        "number": 0, "size": 10, "totalPages": 57, "totalElements": 563},
+     "category": {"id": "<24 hex>", "name": "...", "type": "<group>"}}
+
+A listed article's URL is ``/vn/<slug>-<id>`` unless the item carries its own ``url``. Pages
+served without embedded data (App Router builds) are read from their server-rendered HTML; a
+page whose body is only the script shell is a ``javascript-only`` shell with no text.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import replace
+from functools import cached_property
+from typing import Callable
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.dates import parse_iso_date
+from crawler.extraction import dom
+from crawler.extraction.base import Listing, ListingEntry, PortalPage
+from crawler.extraction.bylines import Byline, split_byline
+from crawler.extraction.listing import find_next, item_date
+from crawler.items import Article
+from crawler.text import clean_text
+
+NEXT_DATA_XPATH = "//script[@id='__NEXT_DATA__']"
+ARTICLE_KEYS = ("blog", "article", "post")
+LIST_KEYS = ("blogs", "posts")
+ARTICLE_PATH = "/vn/{slug}-{id}"
+PAGE_PARAM_RE = re.compile(r"([?&]page=)(\d+)")
+ORDER_RE = re.compile(r"(?<![\w-])(?:[a-z]{2,3}:)?order-(?:(?:sm|md|lg|xl|xxl)-)?(first|last|\d+)(?![\w-])")
+"""Bootstrap order-md-2 / order-first and Tailwind md:order-2: the visual position of an item."""
+ORDER_WORDS = {"first": -1, "last": 99}
+SHELL_MAX_CHARS = 200
+"""A rendered article page has far more visible text than a loading placeholder."""
+SHELL_CONTAINERS = ("#__next", "body")
+INVISIBLE = ("script", "style", "noscript", "template")
+
+
+class TuyenGiaoDanVanPage(PortalPage):
+    """Article: __NEXT_DATA__ props.pageProps.blog, else .blog-detail HTML, else a JS shell."""
+
+    platform = "tuyengiaodanvan"
+    HOSTS = ("tuyengiaodanvan.vn",)
+    MARKERS = (
+        r'id="__NEXT_DATA__"|/_next/static/|self\.__next_f',
+        r"tuyengiaodanvan\.vn",
+        r"/blogs/category/type/",
+        r"6C Hoàng Diệu",
+        r"Bản quyền thuộc về Ban Tuyên giáo",
+    )
+    """The Next.js traces count once: any Next.js site has them."""
+    URL_MARKER = r"/blogs/|/vn/[\w-]+-[0-9a-f]{12,}(?:$|[?#])"
+    TITLE = (".blog-detail h1", "h1.blog-title")
+    DATE = (".blog-detail .blog-meta .date", ".blog-detail .blog-meta time", ".blog-meta .date")
+    """ "Thứ Hai, 19/01/2026": date only; the header shows today's date the same way."""
+    LEAD = (".blog-detail .blog-summary", ".blog-summary")
+    BODY = (".blog-detail .ck-content", ".blog-detail .blog-content", ".ck-content")
+    JUNK = (".blog-share", ".blog-tags", ".related-blogs")
+    BYLINE = (".blog-detail .blog-author",)
+    LIST_ITEM = (".blog-list article", ".list-blog article")
+    LIST_LINK = ("h3 a[href]", ".blog-image a[href]", "a[href]")
+    LIST_DATE = (".blog-date", "time", ".date")
+    PAGER = ("ul.pagination", ".pagination")
+
+    # --- embedded data -------------------------------------------------------------------
+
+    @cached_property
+    def page_props(self) -> dict:
+        """props.pageProps of __NEXT_DATA__, or {} when the page embeds none."""
+        for script in self.root.xpath(NEXT_DATA_XPATH):
+            try:
+                data = json.loads(script.text or "")
+            except ValueError:
+                continue
+            props = data.get("props", {}) if isinstance(data, dict) else {}
+            page_props = props.get("pageProps") if isinstance(props, dict) else None
+            if isinstance(page_props, dict):
+                return page_props
+        return {}
+
+    @cached_property
+    def data(self) -> dict | None:
+        """The embedded article, when it has content."""
+        for key in ARTICLE_KEYS:
+            value = self.page_props.get(key)
+            if isinstance(value, dict) and value.get("content"):
+                return value
+        return None
+
+    # --- article -------------------------------------------------------------------------
+
+    def article(self, listing_date: str | None = None) -> Article:
+        """From the embedded data, else the rendered HTML; a bare script shell has no text."""
+        if self.data is None and self.is_shell():
+            return Article(url=self.url, platform=self.platform, shell="javascript-only")
+        article = super().article(listing_date)
+        source = clean_text((self.data or {}).get("source")) or None
+        return replace(article, source=source or article.source)
+
+    def is_shell(self) -> bool:
+        """True when no article markup was rendered and the app root holds almost no text."""
+        if dom.first(self.root, self.BODY) is not None:
+            return False
+        container = dom.first(self.root, SHELL_CONTAINERS)
+        if container is None:
+            return True
+        container = copy.deepcopy(container)  # the page tree stays intact for other readers
+        for el in dom.select(container, INVISIBLE):
+            el.drop_tree()
+        return len(clean_text(container.text_content())) < SHELL_MAX_CHARS
+
+    def body_element(self) -> HtmlElement | None:
+        """The embedded content HTML, parsed; else the rendered body container."""
+        if self.data is None:
+            return super().body_element()
+        body = fragment(self.data["content"])
+        dom.drop(body, dom.ALWAYS_JUNK + self.JUNK)
+        return body
+
+    def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
+        """The embedded description (sapo), else the rendered summary."""
+        if self.data is None:
+            return super().lead_blocks(body)
+        return dom.iter_blocks(fragment(self.data.get("description") or ""))
+
+    def dedicated_byline(self, body: HtmlElement) -> Byline:
+        """The embedded author ("Name (Unit)"), else the rendered author line."""
+        author = clean_text((self.data or {}).get("author"))
+        return split_byline(author) if author else super().dedicated_byline(body)
+
+    def title(self) -> str | None:
+        """The embedded title, else the rendered h1."""
+        return clean_text((self.data or {}).get("title")) or super().title()
+
+    def date_finders(self) -> list[tuple[Callable[[], str | None], str]]:
+        """The embedded publishedAt (UTC, so the local day may differ), then the page's dates."""
+        return [(self.embedded_date, "meta")] + super().date_finders()
+
+    def embedded_date(self) -> str | None:
+        """publishedAt of the embedded article in the archive format."""
+        return parse_iso_date(str((self.data or {}).get("publishedAt") or ""), self.fetched_at)
+
+    # --- listing -------------------------------------------------------------------------
+
+    def listing(self) -> Listing:
+        """The embedded page of articles, else the rendered list in visual order."""
+        page = self.embedded_list()
+        return self.embedded_listing(page) if page else self.html_listing()
+
+    def embedded_list(self) -> dict | None:
+        """The embedded Spring-style page ({"content": [...], "totalPages": N}), if any."""
+        for key in LIST_KEYS:
+            value = self.page_props.get(key)
+            if isinstance(value, dict) and isinstance(value.get("content"), list) and value["content"]:
+                return value
+        return None
+
+    def embedded_listing(self, page: dict) -> Listing:
+        """Entries from the embedded items; the next page from the URL's page number."""
+        entries = [self.embedded_entry(item) for item in page["content"] if isinstance(item, dict)]
+        total = page.get("totalPages")
+        return Listing([e for e in entries if e], next_page_url(self.url, total))
+
+    def embedded_entry(self, item: dict) -> ListingEntry | None:
+        """One embedded list item as a listing entry."""
+        path = item.get("url") or article_path(item)
+        title = clean_text(item.get("title"))
+        if not path or not title:
+            return None
+        date = parse_iso_date(str(item.get("publishedAt") or ""), self.fetched_at)
+        return ListingEntry(urljoin(self.url, path), title, date)
+
+    def html_listing(self) -> Listing:
+        """The rendered list, sorted by the CSS order classes that place items on screen."""
+        base = dom.base_url(self.root, self.url)
+        items = sorted(self.list_items(), key=visual_order)
+        entries: dict[str, ListingEntry] = {}
+        for item in items:
+            entry = self.html_entry(item, base)
+            if entry and entry.url not in entries:
+                entries[entry.url] = entry
+        return Listing(list(entries.values()), find_next(self.root, self.PAGER, base))
+
+    def html_entry(self, item: HtmlElement, base: str) -> ListingEntry | None:
+        """An item's link (the featured story links only its image) and the title in its h3."""
+        links = [dom.absolute_link(a.get("href"), base) for a in dom.select(item, self.LIST_LINK)]
+        url = next((link for link in links if link), None)
+        title = dom.first_text(item, ("h3", "h2")) or clean_text(
+            next(iter(item.xpath(".//a[@title]/@title")), "")
+        )
+        if url is None or not title:
+            return None
+        return ListingEntry(url, title, item_date(item, self.LIST_DATE, self.fetched_at))
+
+
+def fragment(html: str) -> HtmlElement:
+    """An HTML fragment (editor content) inside one <div>."""
+    try:
+        return lxml.html.fragment_fromstring(html or "", create_parent="div")
+    except (etree.ParserError, ValueError):
+        return lxml.html.fragment_fromstring("", create_parent="div")
+
+
+def article_path(item: dict) -> str | None:
+    """The site path of a listed article: /vn/<slug>-<id>."""
+    if not (item.get("slug") and item.get("id")):
+        return None
+    return ARTICLE_PATH.format(slug=item["slug"], id=item["id"])
+
+
+def visual_order(item: HtmlElement) -> int:
+    """The CSS order of an item or of the column that wraps it (0 when none is set)."""
+    for node in (item, item.getparent()):
+        if node is None:
+            continue
+        found = ORDER_RE.findall(node.get("class", ""))
+        if found:
+            value = found[-1]
+            return ORDER_WORDS[value] if value in ORDER_WORDS else int(value)
+    return 0
+
+
+def next_page_url(url: str, total_pages: object) -> str | None:
+    """The URL with its page parameter one higher, unless this is the last page."""
+    shown = parse_qs(urlsplit(url).query).get("page", ["1"])[0]
+    current = int(shown) if shown.isdigit() else 1
+    if not isinstance(total_pages, int) or current >= total_pages:
+        return None
+    if PAGE_PARAM_RE.search(url):
+        return PAGE_PARAM_RE.sub(lambda m: f"{m[1]}{current + 1}", url, count=1)
+    return f"{url}{'&' if '?' in url else '?'}page={current + 1}"

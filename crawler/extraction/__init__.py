@@ -14,11 +14,14 @@ from crawler.extraction.danvan_legacy import DanvanLegacyPage
 from crawler.extraction.detect import best_platform
 from crawler.extraction.generic import GenericPage
 from crawler.extraction.huecit import HueCitPage
+from crawler.extraction.liferay import LiferayPage
 from crawler.extraction.mcms import McmsPage
 from crawler.extraction.nukeviet import NukeVietPage
 from crawler.extraction.quangngai_portal import QuangNgaiPortalPage
+from crawler.extraction.sharepoint_portal import SharePointPortalPage
 from crawler.extraction.sharepoint_qn import SharePointQnPage
 from crawler.extraction.tuyengiaodanvan import TuyenGiaoDanVanPage
+from crawler.extraction.vhv import VhvPage
 from crawler.extraction.vnpt_media import VnptMediaPage
 from crawler.items import Article
 
@@ -27,6 +30,7 @@ PAGES: dict[str, type[PortalPage]] = {
     for page in (
         HueCitPage, QuangNgaiPortalPage, DanvanLegacyPage, SharePointQnPage, VnptMediaPage,
         McmsPage, NukeVietPage, TuyenGiaoDanVanPage, AcmsPage,
+        VhvPage, LiferayPage, SharePointPortalPage,
         GenericPage,
     )
 }

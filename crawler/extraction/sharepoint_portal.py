@@ -1,0 +1,47 @@
+"""SharePoint provincial portals: /portal/Pages/<Y-M-D>/<Slug><hash>.aspx, Đồng Nai, monre, LạcViệt BIO."""
+
+from __future__ import annotations
+
+from crawler.extraction.base import PortalPage
+
+
+class SharePointPortalPage(PortalPage):
+    """Article: #art-content, divNoiDungTinBai, .news-content or LạcViệt .ChiTietTin; lists TD-channel, lnew."""
+
+    platform = "sharepoint-portal"
+    HOSTS = ()
+    MARKERS = (
+        r"/portal/Pages/\d{4}-\d{1,2}-\d{1,2}/",
+        r'class="[^"]*\b(?:TD-channel-main-td|pub-time)\b|id="art-content"',
+        r"/_layouts/(?:1[45]/)?LacVietBIO/",
+        r'class="[^"]*\b(?:divNoiDungTinBai|lnew)\b',
+        r'class="[^"]*\bnews-content\b[^"]*"[^>]*>\s*<div[^>]*\bms-rtestate-field\b',
+        r"/_catalogs/masterpage/",
+        r"\bms-rtestate-field\b",
+        r"_spPageContextInfo|\bMSOWebPartPage\b",
+    )
+    """The family's dated page path and layouts, LạcViệt's _layouts folder, then SharePoint in general."""
+    URL_MARKER = r"/portal/Pages/|/Pages/\d{4}-\d{1,2}-\d{1,2}/|/_layouts/(?:1[45]/)?LacVietBIO/"
+    TITLE = (
+        ".art-detail h1.art-title", "h1.art-title", ".ChiTietTin h1.TieuDe", ".ChiTietTin .TieuDe",
+        ".divTieuDeTinBai", ".news-detail h1.news-title", "h1",
+    )
+    """The <title> carries only the site name on most of these portals."""
+    DATE = (
+        ".art-detail label.pub-time", "label.pub-time", ".ChiTietTin span.NgayDang",
+        ".divNgayDangTinBai .ngay-dang", ".news-detail .news-date",
+    )
+    """ "15/06/2023 08:12:31 SA", "30/03/2021 | 12:00 AM", "Thứ Ba, 12/06/2018, 14:40"."""
+    LEAD = (".art-detail .art-sapo", ".ChiTietTin .TomTat", ".divTomTatTinBai", ".news-detail .news-sapo")
+    BODY = (
+        "#art-content", ".ChiTietTin div.NoiDung", "div.divNoiDungTinBai",
+        ".news-content > .ms-rtestate-field", ".ms-rtestate-field",
+    )
+    JUNK = (".art-tools", ".art-other", ".ms-rteElement-Hidden", ".share-tools")
+    CAPTIONS = ("figcaption", "td.image_desc", "td.image-caption", ".ms-rteElement-Caption", "p.img-caption")
+    BYLINE = (".art-detail .art-author", ".ChiTietTin p.TacGia", ".divTacGiaTinBai")
+    LIST_ITEM = ("li.TD-channel-main-td", "div.lnew", ".ChiTietTin-list .item-news")
+    LIST_LINK = ("h3 a[href]", "a.lnew-title[href]", "a[href]")
+    LIST_DATE = ("label.pub-time", "span.lnew-date", ".pub-time", ".date")
+    """ "15/06/2023 08:12:31 SA" on the family's lists; "(dd/mm/yyyy)" on Đồng Nai's."""
+    PAGER = (".TD-paging", ".lnew-paging", ".paging", ".pagination")

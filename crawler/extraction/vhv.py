@@ -1,0 +1,48 @@
+"""VHV e-government portals (post-2025 province and commune sites, moit, soyte.hatinh): /upload/<unit>/<yyyymmdd>/."""
+
+from __future__ import annotations
+
+from crawler.extraction.base import PortalPage
+
+
+class VhvPage(PortalPage):
+    """Article: news-detail-layout-type-2 or ArticleHeader/ArticleContent; lists listNewsType1/listType6."""
+
+    platform = "vhv"
+    HOSTS = ()
+    MARKERS = (
+        r"templatesotc\.vhv\.vn",
+        r"\bVHV\.(?:alert|App|Module|load)\b",
+        r'class="ModuleWrapper"[^>]*moduleRootId|moduleRootId="\d+"',
+        r"/upload/\d{4,}/\d{8}/",
+        r'class="[^"]*\b(?:news-detail-layout-type-\d|title-detail|block-core-a5)\b',
+        r'class="[^"]*\b(?:listNewsType1|Article-Detail-listType5|listType6)\b',
+    )
+    """The vendor's template host and JS namespace, module containers, dated upload paths, layouts."""
+    TITLE = (
+        "article[class*='news-detail-layout'] h1.title-detail", "h1.title-detail",
+        ".ArticleHeader h1", ".ArticleHeader .Title", ".zone-content h1.entry-title", "h1",
+    )
+    DATE = (
+        "article[class*='news-detail-layout'] span.post-date", "meta[itemprop='datePublished']",
+        ".ArticleHeader .PostDate", ".zone-content .entry-meta time",
+    )
+    """ "17:23:45 | 07/08/2018" (seconds and a bar); the meta holds the same instant in ISO form."""
+    LEAD = ("article[class*='news-detail-layout'] div.brief", ".ArticleHeader .Lead", ".ArticleContent .Lead")
+    BODY = (
+        "div.block-core-a5 > div.content-detail[itemprop='articleBody']", "div.content-detail",
+        ".ArticleContent .ArticleBody", ".ArticleContent", ".zone-content .entry-content",
+    )
+    JUNK = (
+        "div.social-connect", "div[id^='audio']", ".rating", ".relatedArticles", ".ArticleTools",
+        ".tags-detail", ".print-share",
+    )
+    CAPTIONS = ("figcaption", "p.image-caption", "td.image_desc", "td.image-caption")
+    LIST_ITEM = (
+        "div.listNewsType1 article.item-block", "section.Article-Detail-listType5 div.listType6.news-item",
+    )
+    LIST_LINK = ("h4.entry-title a[href]", "div.news-title a[href]", "h3 a[href]", "a[href]")
+    LIST_DATE = ("time.post-date", "span.time-news", ".post-date")
+    """ "(dd/mm/yyyy)" in brackets on both list layouts."""
+    PAGER = ("[id^='pagination']", "ul.pagination", ".pagination")
+    """Rendered by JS: on the server page it is empty, or holds ?page=N links."""

@@ -21,7 +21,9 @@ GRANULARITIES = (EXACT, DAY)
 DAY_CHARS = len("YYYY-MM-DD")
 EXACT_FIELDS = ("title", "author", "source")
 """Fields scored by string equality (a null answer is right for a null gold)."""
-RATE_METRICS = ("platform", "title", "date_exact", "date_day", "author", "source")
+LIST_FIELDS = ("captions", "documents")
+"""Fields scored as whole lists, item by item after ``normalize`` (only where the gold has them)."""
+RATE_METRICS = ("platform", "title", "date_exact", "date_day", "author", "source", *LIST_FIELDS)
 """Right/wrong metrics, reported as the share of pages answered right."""
 F1_METRIC = "f1"
 LEAK_METRIC = "leaks"
@@ -67,6 +69,11 @@ def same_date(predicted: str | None, gold: str | None, granularity: str) -> bool
     return date_at(predicted, granularity) == date_at(gold, granularity)
 
 
+def same_list(predicted: list[str] | None, gold: list[str] | tuple[str, ...]) -> bool:
+    """Whether two lists of strings agree item by item after ``normalize``."""
+    return [normalize(x) for x in predicted or ()] == [normalize(x) for x in gold]
+
+
 # --- one page -----------------------------------------------------------------------------
 
 
@@ -84,6 +91,8 @@ class GoldPage:
     source: str | None
     body: tuple[str, ...]
     not_in_text: tuple[str, ...] = ()
+    captions: tuple[str, ...] | None = None
+    documents: tuple[str, ...] | None = None
 
     @property
     def text(self) -> str:
@@ -99,6 +108,9 @@ def score_page(gold: GoldPage, answer: dict) -> dict:
     for name in EXACT_FIELDS:
         if name in answer:
             scores[name] = answer[name] == getattr(gold, name)
+    for name in LIST_FIELDS:
+        if name in answer and getattr(gold, name) is not None:
+            scores[name] = same_list(answer[name], getattr(gold, name))
     if "published" in answer:
         for granularity in GRANULARITIES:
             scores[f"date_{granularity}"] = same_date(answer["published"], gold.published, granularity)
@@ -113,7 +125,7 @@ def misses(gold: GoldPage, answer: dict, min_f1: float) -> list[dict]:
     scores = score_page(gold, answer)
     found = [
         {"field": name, "expected": getattr(gold, name), "got": answer[name]}
-        for name in ("platform", *EXACT_FIELDS) if scores.get(name) is False
+        for name in ("platform", *EXACT_FIELDS, *LIST_FIELDS) if scores.get(name) is False
     ]
     if scores.get("date_exact") is False:
         found.append({"field": "published", "expected": gold.published, "got": answer["published"]})

@@ -57,12 +57,12 @@ MISS_F1 = 0.97
 VERSIONED_PACKAGES = ("trafilatura", "htmldate", "lxml", "dateparser", "charset-normalizer")
 NOT_ANSWERED = "–"
 COLUMNS = (
-    ("group", None), ("engine", None), ("pages", None), ("platform %", "platform"),
-    ("title %", "title"), ("date exact %", "date_exact"), ("date day %", "date_day"),
-    ("author %", "author"), ("source %", "source"), ("F1 mean", "f1_mean"), ("F1 min", "f1_min"),
+    ("group", None), ("engine", None), ("pages", None), ("platform", "platform"), ("title", "title"),
+    ("date exact", "date_exact"), ("date day", "date_day"), ("author", "author"), ("source", "source"),
+    ("captions", "captions"), ("documents", "documents"), ("F1 mean", "f1_mean"), ("F1 min", "f1_min"),
     ("leaks", "leaks"),
 )
-"""Table header and the Summary figure behind each column."""
+"""Table header and the Summary figure behind each column (rates in percent)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,8 @@ def gold_page(corpus: str, name: str, data: dict, body_key: str = "body") -> Gol
         title=data["title"], published=data["published"], author=data["author"],
         source=data["source"], body=tuple(data[body_key]),
         not_in_text=tuple(data.get("not_in_text") or ()),
+        captions=tuple(data["captions"]) if "captions" in data else None,
+        documents=tuple(data["documents"]) if "documents" in data else None,
     )
 
 
@@ -118,6 +120,7 @@ def fixture_cases() -> list[Case]:
             corpus="fixture", name=f"{truth.site_id}/{truth.url.rstrip('/').rsplit('/', 1)[-1][-40:]}",
             platform=truth.platform, url=truth.url, title=truth.title, published=truth.published,
             author=truth.author, source=truth.source, body=tuple(truth.paragraphs),
+            captions=tuple(truth.captions), documents=tuple(truth.documents),
         )
         html = decode_html(response.body, response.header("Content-Type"))
         cases.append(Case(page, html, fetched_at, truth.listing_date))
@@ -148,6 +151,7 @@ def answer_ours(case: Case) -> dict:
     return {
         "platform": detected, "title": article.title, "published": published,
         "author": article.author, "source": article.source, "text": article.text,
+        "captions": article.captions, "documents": article.documents,
     }
 
 
@@ -371,7 +375,8 @@ only). title, author (person part), source: exact string equality. date exact: t
 string (`YYYY-MM-DDTHH:MM:SS+07:00` or `YYYY-MM-DD`) equals the gold's; date day: the
 YYYY-MM-DD parts are equal (dates-only engines are scored at both granularities, so their
 "exact" is right only where the gold has no time). A null answer is right where the gold is
-null, for every field. F1: bag-of-tokens F1 of the text against the gold paragraphs, after
+null, for every field. captions, documents: the whole list equals the gold's, item by item
+after `normalize` (ours only; where the gold lists them). F1: bag-of-tokens F1 of the text against the gold paragraphs, after
 `normalize` (html.unescape, NFC, whitespace runs to one space). leaks: boilerplate strings of
 the gold's `not_in_text` found in the text (the fixture web's truth has none, so it adds no
 leaks). A dash means the engine does not answer that field.
@@ -388,29 +393,78 @@ Nothing touches the network.
 """
 
 
-def render_report(report: dict, rows, found: list[dict], runs, pages: int) -> str:
+@dataclass
+class Evaluation:
+    """Everything one run measured: the cases, each engine's answers, the summary rows, our misses."""
+
+    cases: list[Case]
+    runs: dict[str, EngineRun]
+    rows: list[tuple[str, str, Summary]]
+    misses: list[dict]
+    corpora: dict[str, int]
+    notes: list[str]
+    environment: dict
+
+
+def evaluate(args: argparse.Namespace) -> Evaluation:
+    """Load the chosen corpora, run every engine on them and score the answers."""
+    cases, notes = load_cases(args)
+    runs = run_engines(cases)
+    corpora = {c: sum(case.gold.corpus == c for case in cases) for c in CORPORA if c in args.corpus}
+    return Evaluation(cases, runs, summary_rows(cases, runs), our_misses(cases, runs), corpora, notes,
+                      environment())
+
+
+def print_summary(ev: Evaluation) -> None:
+    """The table, targets, misses and timings on stdout."""
+    for note in ev.notes:
+        print(note)
+    print(format_table(ev.rows) + "\n(rates in % of pages; – = the engine does not answer this field)")
+    print("\nTargets (all pages, ours):\n" + "\n".join(format_targets(ev.rows)))
+    print(f"\nOur misses ({len(ev.misses)}):\n" + format_misses(ev.misses))
+    print("\nTimings:\n" + "\n".join(format_timings(ev.runs, len(ev.cases))))
+
+
+def render_report(ev: Evaluation) -> str:
     """The Markdown quality report: method, table, targets, misses, timings, machine, how to rerun."""
-    env = report["environment"]
-    corpora = ", ".join(f"{name} {count}" for name, count in report["corpora"].items())
+    env = ev.environment
+    corpora = ", ".join(f"{name} {count}" for name, count in ev.corpora.items())
     packages = ", ".join(f"{name} {version}" for name, version in env["packages"].items())
     method = METHOD.format(fixture_fetched_at=FIXTURE_FETCHED_AT, seed_fetched_at=SEED_FETCHED_AT)
+    notes = "".join(f" {note}." for note in ev.notes)
     parts = [
         "# Extraction quality",
         f"Generated by `scripts/evaluate.py` on {env['date']} at commit `{env['commit']}`; do not edit "
         "by hand, run `make eval`. The report is informational; thresholds are enforced by the tests.",
-        "## What is scored", method,
-        f"Pages scored: {pages} ({corpora}); shell pages skipped: {report['shells_skipped']}.",
-        "## Results", "Rates are the percentage of pages answered right.",
-        format_table(rows, markdown=True),
-        "## Targets (all pages, ours)", "\n".join(f"- {line}" for line in format_targets(rows)),
+        "## What is scored", method, f"Pages scored: {len(ev.cases)} ({corpora}).{notes}",
+        "## Results", "Rates are the percentage of pages answered right; a dash means the engine "
+        "does not answer that field.", format_table(ev.rows, markdown=True),
+        "## Targets (all pages, ours)", "\n".join(f"- {line}" for line in format_targets(ev.rows)),
         "## Our misses", f"Every field our extractor got wrong (text: F1 below {MISS_F1}).",
-        format_misses(found, markdown=True),
-        "## Timings", "\n".join(f"- {line}" for line in format_timings(runs, pages)),
+        format_misses(ev.misses, markdown=True),
+        "## Timings", "\n".join(f"- {line}" for line in format_timings(ev.runs, len(ev.cases))),
         "## Machine and versions",
         f"- date: {env['date']}\n- machine: {env['machine']}\n- Python {env['python']}\n- {packages}",
         "## Reproduce", REPRODUCE,
     ]
     return "\n\n".join(parts).rstrip() + "\n"
+
+
+def figures(ev: Evaluation) -> dict:
+    """The run as JSON-ready data: environment, rows, targets, misses, per-page answers, timings."""
+    return {
+        "environment": ev.environment, "corpora": ev.corpora, "notes": ev.notes,
+        "rows": [{"group": g, "engine": e, **s.as_dict()} for g, e, s in ev.rows],
+        "targets": [asdict(t) for t in check_targets(*overall(ev.rows))],
+        "misses": ev.misses, "pages": page_records(ev.cases, ev.runs),
+        "seconds": {name: run.seconds for name, run in ev.runs.items()},
+    }
+
+
+def overall(rows: list[tuple[str, str, Summary]]) -> tuple[Summary, Summary, Summary]:
+    """The all-pages summaries of ours, trafilatura and htmldate."""
+    by_engine = {engine: summary for group, engine, summary in rows if group == ALL_GROUP}
+    return by_engine["ours"], by_engine["trafilatura"], by_engine["htmldate"]
 
 
 def page_records(cases: list[Case], runs: dict[str, EngineRun]) -> list[dict]:
@@ -419,24 +473,26 @@ def page_records(cases: list[Case], runs: dict[str, EngineRun]) -> list[dict]:
     for i, case in enumerate(cases):
         engines = {}
         for name, run in runs.items():
-            answer = {k: v for k, v in run.answers[i].items() if k != "text"}
+            answer = {k: v for k, v in run.answers[i].items() if k not in ("text", "captions")}
             engines[name] = {"answer": answer, "scores": score_page(case.gold, run.answers[i])}
         records.append({"page": case.gold.name, "corpus": case.gold.corpus,
                         "platform": case.gold.platform, "engines": engines})
     return records
 
 
-def load_cases(args: argparse.Namespace) -> tuple[list[Case], int]:
-    """The cases of the chosen corpora, and how many gold shell pages were skipped."""
-    cases, shells = [], 0
+def load_cases(args: argparse.Namespace) -> tuple[list[Case], list[str]]:
+    """The cases of the chosen corpora, and notes on what was skipped."""
+    cases, notes = [], []
     if "gold" in args.corpus:
         gold, shells = gold_cases(args.gold_dir)
         cases += gold
+        notes += [f"{shells} gold shell pages (not articles) skipped"] if shells else []
     if "fixture" in args.corpus:
         cases += fixture_cases()
     if "seed" in args.corpus:
         cases += seed_cases(args.seed_dir)
-    return cases, shells
+        notes += [] if args.seed_dir.is_dir() else [f"seed pages not found at {args.seed_dir}: skipped"]
+    return cases, notes
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -454,35 +510,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Score the chosen corpora, print the table and misses, write the report and JSON if asked."""
+    """Score the chosen corpora, print the summary, write the report and JSON if asked; always 0."""
     args = parse_args(argv)
-    cases, shells = load_cases(args)
-    runs = run_engines(cases)
-    rows = summary_rows(cases, runs)
-    found = our_misses(cases, runs)
-    corpora = {c: sum(case.gold.corpus == c for case in cases) for c in CORPORA if c in args.corpus}
-    report = {"environment": environment(), "corpora": corpora, "shells_skipped": shells}
-    print(format_table(rows))
-    print("\nTargets (all pages, ours):\n" + "\n".join(format_targets(rows)))
-    print(f"\nOur misses ({len(found)}):\n" + format_misses(found))
-    print("\nTimings:\n" + "\n".join(format_timings(runs, len(cases))))
+    ev = evaluate(args)
+    print_summary(ev)
     if args.write:
-        args.write.write_text(render_report(report, rows, found, runs, len(cases)), encoding="utf-8")
+        args.write.write_text(render_report(ev), encoding="utf-8")
     if args.json:
-        report |= {
-            "rows": [{"group": g, "engine": e, **s.as_dict()} for g, e, s in rows],
-            "targets": [asdict(t) for t in check_targets(*overall(rows))] if cases else [],
-            "misses": found, "pages": page_records(cases, runs),
-            "seconds": {name: run.seconds for name, run in runs.items()},
-        }
-        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(figures(ev), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
-
-
-def overall(rows: list[tuple[str, str, Summary]]) -> tuple[Summary, Summary, Summary]:
-    """The all-pages summaries of ours, trafilatura and htmldate."""
-    by_engine = {engine: summary for group, engine, summary in rows if group == ALL_GROUP}
-    return by_engine["ours"], by_engine["trafilatura"], by_engine["htmldate"]
 
 
 if __name__ == "__main__":

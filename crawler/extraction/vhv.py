@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from crawler.extraction.base import PortalPage
+from lxml.html import HtmlElement
+
+from crawler.extraction.base import SIDEBAR_XPATH, PortalPage
 
 
 class VhvPage(PortalPage):
@@ -46,3 +48,12 @@ class VhvPage(PortalPage):
     """ "(dd/mm/yyyy)" in brackets on both list layouts."""
     PAGER = ("[id^='pagination']", "ul.pagination", ".pagination")
     """Rendered by JS: on the server page it is empty, or holds ?page=N links."""
+
+    def list_items(self) -> list[HtmlElement]:
+        """Items of the first list layout that has any outside the sidebars."""
+        # VHV sidebars reuse listNewsType1, so a sidebar box must not hide the main listType6 list
+        for selector in self.LIST_ITEM:
+            items = [item for item in self.root.cssselect(selector) if not item.xpath(SIDEBAR_XPATH)]
+            if items:
+                return items
+        return []

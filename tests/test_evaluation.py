@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -287,3 +288,27 @@ def test_generic_gold_is_on_its_page(path):
     body = normalize(" ".join(gold["body"]))
     assert all(number in body for number in gold["documents"])
     assert all(normalize(name) in text for name in (gold["author"], gold["author_org"], gold["source"]) if name)
+
+
+def load_script():
+    """scripts/evaluate.py as a module (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("evaluate_script", ROOT / "scripts" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_engine_crash_is_an_empty_answer_not_a_crashed_report(monkeypatch):
+    script = load_script()
+
+    def broken(case):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setitem(script.ENGINES, "ours", broken)
+    case = script.Case(GOLD, "<html><body><h1>Hội nghị dân vận</h1></body></html>", None)
+    errors: list[str] = []
+    answer = script.answer_or_failure("ours", case, errors)
+    assert answer["title"] is None and answer["documents"] == []
+    assert errors == ["ours failed on generic/mau: RuntimeError: hỏng"]
+    assert score_page(GOLD, answer)["title"] is False

@@ -26,6 +26,7 @@ LIST_FIELDS = ("captions", "documents")
 RATE_METRICS = ("platform", "title", "date_exact", "date_day", "author", "source", *LIST_FIELDS)
 """Right/wrong metrics, reported as the share of pages answered right."""
 F1_METRIC = "f1"
+F1_DIGITS = 3
 LEAK_METRIC = "leaks"
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -130,7 +131,7 @@ def misses(gold: GoldPage, answer: dict, min_f1: float) -> list[dict]:
     if scores.get("date_exact") is False:
         found.append({"field": "published", "expected": gold.published, "got": answer["published"]})
     if F1_METRIC in scores and scores[F1_METRIC] < min_f1:
-        found.append({"field": "text F1", "expected": f">= {min_f1}", "got": round(scores[F1_METRIC], 3)})
+        found.append({"field": "text F1", "expected": f">= {min_f1}", "got": round(scores[F1_METRIC], F1_DIGITS)})
     if scores.get(LEAK_METRIC):
         found.append({"field": "leaks", "expected": [], "got": leaks(answer["text"], list(gold.not_in_text))})
     return found

@@ -39,7 +39,7 @@ import htmldate  # noqa: E402
 import trafilatura  # noqa: E402
 
 from crawler.evaluation import (  # noqa: E402
-    GoldPage, Summary, check_targets, misses, score_page, summarize,
+    LIST_FIELDS, GoldPage, Summary, check_targets, misses, score_page, summarize,
 )
 from crawler.extraction import detect_platform, extract_article  # noqa: E402
 from crawler.text import decode_html  # noqa: E402
@@ -52,10 +52,13 @@ FIXTURE_FETCHED_AT = "2025-11-01T00:00:00+00:00"
 """The fixture web's capture time (the demo snapshot's WARC-Date)."""
 SEED_FETCHED_AT = "2024-06-22T10:00:00+07:00"
 """The day the seed pages' header widgets show, as in tests/test_seed_pages.py."""
+FIXTURE_NAME_CHARS = 40
 MISS_F1 = 0.97
 """The gold tests' text F1 bar: below it a page's text is listed as a miss."""
 VERSIONED_PACKAGES = ("trafilatura", "htmldate", "lxml", "dateparser", "charset-normalizer")
 NOT_ANSWERED = "–"
+SHORT_CHARS = 90
+"""Longest expected/got value shown in the misses list (the JSON has them whole)."""
 COLUMNS = (
     ("group", None), ("engine", None), ("pages", None), ("platform", "platform"), ("title", "title"),
     ("date exact", "date_exact"), ("date day", "date_day"), ("author", "author"), ("source", "source"),
@@ -78,12 +81,12 @@ class Case:
 # --- corpora ------------------------------------------------------------------------------
 
 
-def gold_page(corpus: str, name: str, data: dict, body_key: str = "body") -> GoldPage:
+def gold_page(corpus: str, name: str, data: dict) -> GoldPage:
     """A GoldPage from a gold JSON object (tests/gold or seed schema)."""
     return GoldPage(
         corpus=corpus, name=name, platform=data["platform"], url=data["url"],
         title=data["title"], published=data["published"], author=data["author"],
-        source=data["source"], body=tuple(data[body_key]),
+        source=data["source"], body=tuple(data["body"]),
         not_in_text=tuple(data.get("not_in_text") or ()),
         captions=tuple(data["captions"]) if "captions" in data else None,
         documents=tuple(data["documents"]) if "documents" in data else None,
@@ -117,7 +120,7 @@ def fixture_cases() -> list[Case]:
     for truth in ARTICLES:
         response = web[truth.url]
         page = GoldPage(
-            corpus="fixture", name=f"{truth.site_id}/{truth.url.rstrip('/').rsplit('/', 1)[-1][-40:]}",
+            corpus="fixture", name=fixture_name(truth.site_id, truth.url),
             platform=truth.platform, url=truth.url, title=truth.title, published=truth.published,
             author=truth.author, source=truth.source, body=tuple(truth.paragraphs),
             captions=tuple(truth.captions), documents=tuple(truth.documents),
@@ -125,6 +128,12 @@ def fixture_cases() -> list[Case]:
         html = decode_html(response.body, response.header("Content-Type"))
         cases.append(Case(page, html, fetched_at, truth.listing_date))
     return cases
+
+
+def fixture_name(site_id: str, url: str) -> str:
+    """A short page name for a fixture article: site id and the URL's last segment (cut)."""
+    tail = url.rstrip("/").rsplit("/", 1)[-1]
+    return f"{site_id}/{tail[-FIXTURE_NAME_CHARS:]}"
 
 
 def seed_cases(seed_dir: Path) -> list[Case]:
@@ -210,7 +219,7 @@ def answer_or_failure(name: str, case: Case, errors: list[str]) -> dict:
         return ENGINES[name](case)
     except Exception as error:  # noqa: BLE001 - one page must not stop the report
         errors.append(f"{name} failed on {case.gold.name}: {type(error).__name__}: {error}")
-        return {field: [] if field in ("captions", "documents") else None for field in ENGINE_FIELDS[name]}
+        return {field: [] if field in LIST_FIELDS else None for field in ENGINE_FIELDS[name]}
 
 
 def run_engines(cases: list[Case]) -> dict[str, EngineRun]:
@@ -303,13 +312,14 @@ def format_misses(found: list[dict], markdown: bool = False) -> str:
         return "none"
     if markdown:
         head = ["| page | field | expected | got |", "|---|---|---|---|"]
-        body = [f"| {m['page']} | {m['field']} | {_short(m['expected'])} | {_short(m['got'])} |" for m in found]
+        body = [f"| {m['page']} | {m['field']} | {_short(m['expected'])} | {_short(m['got'])} |"
+                for m in found]
         return "\n".join(head + body)
     return "\n".join(f"{m['page']}: {m['field']}: expected {_short(m['expected'])}, got {_short(m['got'])}"
                      for m in found)
 
 
-def _short(value, limit: int = 90) -> str:
+def _short(value, limit: int = SHORT_CHARS) -> str:
     """A value as one short line for the tables (pipes escaped)."""
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f'"{value}"'
     text = text.replace("|", "\\|")
@@ -318,8 +328,7 @@ def _short(value, limit: int = 90) -> str:
 
 def format_targets(rows: list[tuple[str, str, Summary]]) -> list[str]:
     """The issue's targets on all pages, one line each: figure, bar, met or not."""
-    overall = {engine: summary for group, engine, summary in rows if group == ALL_GROUP}
-    targets = check_targets(overall["ours"], overall["trafilatura"], overall["htmldate"])
+    targets = check_targets(*overall(rows))
     return [
         f"{t.name}: {_figure(t.value)} vs {_figure(t.bar)}: {'met' if t.met else 'NOT met'}" for t in targets
     ]
@@ -402,10 +411,10 @@ string (`YYYY-MM-DDTHH:MM:SS+07:00` or `YYYY-MM-DD`) equals the gold's; date day
 YYYY-MM-DD parts are equal (dates-only engines are scored at both granularities, so their
 "exact" is right only where the gold has no time). A null answer is right where the gold is
 null, for every field. captions, documents: the whole list equals the gold's, item by item
-after `normalize` (ours only; where the gold lists them). F1: bag-of-tokens F1 of the text against the gold paragraphs, after
-`normalize` (html.unescape, NFC, whitespace runs to one space). leaks: boilerplate strings of
-the gold's `not_in_text` found in the text (the fixture web's truth has none, so it adds no
-leaks). A dash means the engine does not answer that field.
+after `normalize` (ours only; where the gold lists them). F1: bag-of-tokens F1 of the text
+against the gold paragraphs, after `normalize` (html.unescape, NFC, whitespace runs to one
+space). leaks: boilerplate strings of the gold's `not_in_text` found in the text (the fixture
+web's truth has none, so it adds no leaks). A dash means the engine does not answer that field.
 """
 
 REPRODUCE = """\

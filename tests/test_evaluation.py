@@ -29,7 +29,8 @@ GOLD = GoldPage(
 )
 RIGHT = {
     "platform": "generic", "title": "Hội nghị dân vận", "published": "2024-03-14T16:05:00+07:00",
-    "author": "Lê Hoàng", "source": None, "text": "Sáng 13/3, xã tổ chức hội nghị.\n\nCác đại biểu thảo luận sôi nổi.",
+    "author": "Lê Hoàng", "source": None,
+    "text": "Sáng 13/3, xã tổ chức hội nghị.\n\nCác đại biểu thảo luận sôi nổi.",
     "captions": ["Toàn cảnh hội nghị."], "documents": ["12-NQ/HU"],
 }
 

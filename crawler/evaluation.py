@@ -131,7 +131,8 @@ def misses(gold: GoldPage, answer: dict, min_f1: float) -> list[dict]:
     if scores.get("date_exact") is False:
         found.append({"field": "published", "expected": gold.published, "got": answer["published"]})
     if F1_METRIC in scores and scores[F1_METRIC] < min_f1:
-        found.append({"field": "text F1", "expected": f">= {min_f1}", "got": round(scores[F1_METRIC], F1_DIGITS)})
+        f1 = round(scores[F1_METRIC], F1_DIGITS)
+        found.append({"field": "text F1", "expected": f">= {min_f1}", "got": f1})
     if scores.get(LEAK_METRIC):
         found.append({"field": "leaks", "expected": [], "got": leaks(answer["text"], list(gold.not_in_text))})
     return found

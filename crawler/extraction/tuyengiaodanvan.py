@@ -56,7 +56,8 @@ ORDER_WORDS = {"first": -1, "last": 99}
 SHELL_MAX_CHARS = 200
 """A rendered article page has far more visible text than a loading placeholder."""
 SHELL_CONTAINERS = ("#__next", "body")
-INVISIBLE = ("script", "style", "noscript", "template")
+SHELL_FURNITURE = ("script", "style", "noscript", "template", "header", "nav", "footer")
+"""The layout (menu, footer) is rendered even when the article itself is left to the browser."""
 
 
 class TuyenGiaoDanVanPage(PortalPage):
@@ -88,18 +89,23 @@ class TuyenGiaoDanVanPage(PortalPage):
     # --- embedded data -------------------------------------------------------------------
 
     @cached_property
-    def page_props(self) -> dict:
-        """props.pageProps of __NEXT_DATA__, or {} when the page embeds none."""
+    def next_data(self) -> dict:
+        """The parsed __NEXT_DATA__ object, or {} when the page embeds none."""
         for script in self.root.xpath(NEXT_DATA_XPATH):
             try:
                 data = json.loads(script.text or "")
             except ValueError:
                 continue
-            props = data.get("props", {}) if isinstance(data, dict) else {}
-            page_props = props.get("pageProps") if isinstance(props, dict) else None
-            if isinstance(page_props, dict):
-                return page_props
+            if isinstance(data, dict):
+                return data
         return {}
+
+    @cached_property
+    def page_props(self) -> dict:
+        """props.pageProps of __NEXT_DATA__ ({} when absent)."""
+        props = self.next_data.get("props")
+        page_props = props.get("pageProps") if isinstance(props, dict) else None
+        return page_props if isinstance(page_props, dict) else {}
 
     @cached_property
     def data(self) -> dict | None:
@@ -121,14 +127,16 @@ class TuyenGiaoDanVanPage(PortalPage):
         return replace(article, source=source or article.source)
 
     def is_shell(self) -> bool:
-        """True when no article markup was rendered and the app root holds almost no text."""
+        """True when no article was rendered: a fallback render, or an app root without text."""
         if dom.first(self.root, self.BODY) is not None:
             return False
+        if self.next_data.get("isFallback") is True:
+            return True
         container = dom.first(self.root, SHELL_CONTAINERS)
         if container is None:
             return True
         container = copy.deepcopy(container)  # the page tree stays intact for other readers
-        for el in dom.select(container, INVISIBLE):
+        for el in dom.select(container, SHELL_FURNITURE):
             el.drop_tree()
         return len(clean_text(container.text_content())) < SHELL_MAX_CHARS
 
@@ -196,7 +204,7 @@ class TuyenGiaoDanVanPage(PortalPage):
     def html_listing(self) -> Listing:
         """The rendered list, sorted by the CSS order classes that place items on screen."""
         base = dom.base_url(self.root, self.url)
-        items = sorted(self.list_items(), key=visual_order)
+        items = in_visual_order(self.list_items())
         entries: dict[str, ListingEntry] = {}
         for item in items:
             entry = self.html_entry(item, base)
@@ -231,16 +239,31 @@ def article_path(item: dict) -> str | None:
     return ARTICLE_PATH.format(slug=item["slug"], id=item["id"])
 
 
-def visual_order(item: HtmlElement) -> int:
-    """The CSS order of an item or of the column that wraps it (0 when none is set)."""
-    for node in (item, item.getparent()):
-        if node is None:
-            continue
-        found = ORDER_RE.findall(node.get("class", ""))
-        if found:
-            value = found[-1]
-            return ORDER_WORDS[value] if value in ORDER_WORDS else int(value)
-    return 0
+def in_visual_order(items: list[HtmlElement]) -> list[HtmlElement]:
+    """Items sorted by CSS order inside their flex row; rows keep their document order."""
+    row_rank: dict[str, int] = {}
+    keyed = []
+    for index, item in enumerate(items):
+        node = order_node(item)
+        row = node.getparent()
+        rank = row_rank.setdefault(row.getroottree().getpath(row) if row is not None else "", index)
+        keyed.append(((rank, css_order(node), index), item))
+    return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def order_node(item: HtmlElement) -> HtmlElement:
+    """The flex item: the column wrapping only this item, else the item itself."""
+    parent = item.getparent()
+    return parent if parent is not None and len(parent) == 1 else item
+
+
+def css_order(node: HtmlElement) -> int:
+    """The CSS order set by the node's classes (0 when none is set)."""
+    found = ORDER_RE.findall(node.get("class", ""))
+    if not found:
+        return 0
+    value = found[-1]  # the widest breakpoint is written last
+    return ORDER_WORDS[value] if value in ORDER_WORDS else int(value)
 
 
 def next_page_url(url: str, total_pages: object) -> str | None:

@@ -12,18 +12,17 @@ class LiferayPage(PortalPage):
     HOSTS = ("www.quangngai.gov.vn",)
     """The provincial portal; its district sub-sites stay with "quangngai-portal"."""
     MARKERS = (
-        r"\bLiferay\.(?:ThemeDisplay|Portlet|Loader|Language)\b",
+        r"\bLiferay\.(?:ThemeDisplay|Portlet|Language)\b",
         r'class="[^"]*\bportlet-boundary\b',
         r'class="[^"]*\bjournal-content-article\b',
         r'name="generator"[^>]*content="Liferay|content="Liferay[^"]*"[^>]*name="generator"',
-        r'(?:src|href)="(?:https?://[^"/]+)?/o/[\w.-]+/',
+        r'[="&]/o/[\w.-]+/',
         r"_com_liferay_\w+_portlet_",
         r"data-senna-track=",
+        r"\bLiferay\.Loader\b|/o/js_loader_config",
+        r"\blexicon-icon\b",
     )
-    """Liferay's JS API, portlet wrappers, web content; generator, OSGi /o/ paths, 7.x namespaces, SennaJS.
-
-    Only three are shared with the 6.2 district sites, which "quangngai-portal" outscores on its own markers.
-    """
+    """JS API, portlet wrappers, web content (shared with 6.2); generator, then 7.x: /o/, namespaces, Senna, Loader, Clay."""
     URL_MARKER = r"/-/(?:asset_publisher|[\w-]+/)|/web/[\w-]+/"
     TITLE = (
         ".asset-full-content h1.title-news", ".asset-full-content .asset-title",
@@ -31,7 +30,7 @@ class LiferayPage(PortalPage):
     )
     DATE = (
         ".asset-full-content .date_post", ".asset-full-content .date-post",
-        ".news-detail span.time", ".journal-content-article span.time", "span.time",
+        ".news-detail span.time", ".journal-content-article span.time",
     )
     """ "01/10/2021 15:53 4792" (a view count after the time); "Thứ Hai, ngày 14/03/2022"."""
     LEAD = (".asset-full-content .sapo", ".news-detail .sapo", ".news-detail .summary")
@@ -44,7 +43,8 @@ class LiferayPage(PortalPage):
         ".date_post", ".luot-xem", ".view-count", ".asset-more-actions", ".taglib-social-bookmarks",
         ".asset-links", ".asset-ratings", ".print-news", ".tin-lien-quan",
     )
-    LIST_ITEM = ("div.box-news-xx", ".list-news .news-item", "div.news-item")
+    LIST_ITEM = ("#column-1 div.box-news-xx", "div.box-news-xx", "#column-1 .news-item", ".list-news .news-item")
+    """The main column first: side portlets ("Tin nổi bật") reuse the list markup in #column-2."""
     LIST_LINK = ("h2.h2-title-xx a[href]", ".title a[href]", "h3 a[href]", "h2 a[href]", "a[href]")
     LIST_DATE = ("p.date_post", ".date_post", "span.time", ".time", ".date")
     """ "15:53 01/10/2021" on the provincial list: time first."""

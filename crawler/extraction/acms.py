@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from lxml.html import HtmlElement
+
+from crawler.extraction import dom
 from crawler.extraction.base import PortalPage
+from crawler.extraction.bylines import Byline, source_of, split_byline
+from crawler.text import clean_text
 
 
 class AcmsPage(PortalPage):
@@ -43,3 +48,13 @@ class AcmsPage(PortalPage):
     LIST_DATE = ()
     """Category pages of this CMS show no dates."""
     PAGER = ("div.paging", ".pagination", ".pager")
+
+    def dedicated_byline(self, body: HtmlElement) -> Byline:
+        """The last bold right-aligned credit that names a person, removed from the body."""
+        for el in reversed(dom.select(self.root, self.BYLINE)):
+            text = clean_text(el.text_content())
+            # "Theo TTXVN" is set in the same bold: it stays in the body for the source rule
+            if text and source_of(text) is None:
+                el.drop_tree()
+                return split_byline(text)
+        return Byline()

@@ -4,24 +4,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from functools import cached_property
 from typing import Callable, ClassVar
 
 from lxml.html import HtmlElement
 
-from crawler.dates import parse_date, parse_iso_date
+from crawler.dates import (
+    PUBLISHED, UPDATED, DateCandidate, choose_date, find_dates, parse_iso_date, url_date,
+    year_reference,
+)
 from crawler.documents import find_documents
 from crawler.extraction import dom
 from crawler.extraction.bylines import Byline, split_byline, split_trailer
+from crawler.extraction.outlets import lede_source, split_lede
 from crawler.items import Article
 from crawler.text import clean_paragraph, clean_text, join_paragraphs
 
-LEDE_PREFIX_RE = re.compile(r"^\(\s*[A-ZĐ]{2,8}\s*\)\s*[-–—:]\s*")
-"""Newspaper lede tags such as "(GLO)- " belong to the text, never to the title."""
 META_DATE_NAMES = (
     "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
     "dc.date.issued", "DC.date.issued",
 )
+"""Publication-date <meta> names, most trusted first (<meta name=date> is the generation time)."""
+META_UPDATE_NAMES = ("article:modified_time", "og:updated_time", "dateModified")
+"""Modification times: recorded as candidates, never chosen (CMSs rewrite them on every save)."""
+META_KEYS = ("property", "name", "itemprop")
+LD_ARTICLE_RE = re.compile(r"Article|Posting|Report|BlogPosting", re.I)
+"""JSON-LD types of the article itself (a page's ItemList of related stories has dates too)."""
+DateFinder = Callable[[date | None], list[DateCandidate]]
+"""Takes the reference day for year-less dates; returns the candidates it found."""
+LegacyFinder = tuple[Callable[[], "str | None"], str]
+"""(finder, source) with a finder returning one archive date: the older form of a date finder."""
 SIDEBAR_XPATH = (
     "ancestor::aside or ancestor::nav or ancestor::footer or ancestor::*["
     "contains(@class, 'sidebar') or contains(@class, 'most-read') or contains(@class, 'related')]"
@@ -98,12 +111,28 @@ class PortalPage:
         blocks = self.lead_blocks(body) + dom.iter_blocks(body)
         blocks, trailer = split_trailer(blocks, has_byline=byline.author is not None)
         byline = byline if byline.author else trailer.byline
-        published, source = self.published(listing_date)
-        text = join_paragraphs([block.text for block in blocks])
+        return self.make_article(
+            listing_date, self.title(), [block.text for block in blocks], byline,
+            trailer.source or byline.source, captions,
+        )
+
+    def make_article(
+        self, listing_date: str | None, title: str | None, paragraphs: list[str], byline: Byline,
+        source: str | None, captions: list[str],
+    ) -> Article:
+        """The Article from what was read: dates chosen by the rules, source from the lede mark."""
+        text = join_paragraphs(paragraphs)
+        mark, _ = split_lede(paragraphs[0] if paragraphs else "")
+        candidates = self.date_candidates(listing_date, byline)
+        chosen = choose_date(candidates)
         return Article(
-            url=self.url, platform=self.platform, title=self.title(), published=published,
-            published_source=source, author=byline.author, author_org=byline.author_org,
-            source=trailer.source, text=text, captions=captions, documents=find_documents(text),
+            url=self.url, platform=self.platform, title=title,
+            published=chosen.value if chosen else None,
+            published_source=chosen.source if chosen else None,
+            author=byline.author, author_org=byline.author_org,
+            source=source or lede_source(mark, self.url), text=text, captions=captions,
+            documents=find_documents(text), date_candidates=[c.as_dict() for c in candidates],
+            lede_mark=mark,
         )
 
     def fallback(self) -> PortalPage:
@@ -152,47 +181,100 @@ class PortalPage:
         title = dom.first_text(self.root, self.TITLE)
         title = title or clean_text(dom.meta_content(self.root, TITLE_META_NAMES))
         title = title or TITLE_SUFFIX_RE.sub("", dom.first_text(self.root, ("title",)))
-        return LEDE_PREFIX_RE.sub("", title) or None
+        return split_lede(title)[1] or None
 
     def published(self, listing_date: str | None = None) -> tuple[str | None, str | None]:
-        """Publication date and where it came from: page, meta, JSON-LD, then the listing."""
-        for find, source in self.date_finders():
-            value = find()
-            if value:
-                return value, source
-        value = parse_iso_date(listing_date, self.fetched_at)
-        return (value, "listing") if value else (None, None)
+        """Publication date and its ``published_source``, chosen by the rules in docs/dates.md."""
+        chosen = choose_date(self.date_candidates(listing_date))
+        return (chosen.value, chosen.source) if chosen else (None, None)
 
-    def date_finders(self) -> list[tuple[Callable[[], str | None], str]]:
-        """The page's date sources in order of trust, each with its ``published_source`` name."""
-        return [
-            (self.selector_date, "selector"),
-            (self.meta_date, "meta"),
-            (self.json_ld_date, "json-ld"),
-        ]
+    def date_candidates(
+        self, listing_date: str | None = None, byline: Byline | None = None,
+    ) -> list[DateCandidate]:
+        """Every date candidate: the page's finders, the byline, the listing date, the URL."""
+        reference = year_reference(listing_date, self.url, self.fetched_at)
+        found = [candidate for finder in self.date_finders() for candidate in run_finder(finder, reference)]
+        found += self.byline_candidates(byline, reference)
+        found += self.listing_candidates(listing_date)
+        found += self.url_candidates()
+        return unique_candidates(found)
 
-    def selector_date(self) -> str | None:
-        """The date shown by the platform's date element."""
+    def date_finders(self) -> list[DateFinder | LegacyFinder]:
+        """The page's own date finders; each takes the reference day for year-less dates."""
+        return [self.selector_candidates, self.meta_candidates, self.json_ld_candidates]
+
+    def selector_candidates(self, reference: date | None) -> list[DateCandidate]:
+        """The dates of the first platform date element that shows one (update dates labelled)."""
         for el in dom.select(self.root, self.DATE):
-            machine = el.get("datetime") or el.get("content")
-            value = parse_iso_date(machine, self.fetched_at) or parse_date(
-                el.text_content(), self.fetched_at
-            )
-            if value:
-                return value
-        return None
+            found = self.element_candidates(el, reference)
+            if found:
+                return found
+        return []
 
-    def meta_date(self) -> str | None:
-        """The date in publication-date <meta> tags."""
-        return parse_iso_date(dom.meta_content(self.root, META_DATE_NAMES), self.fetched_at)
+    def element_candidates(self, el, reference: date | None) -> list[DateCandidate]:
+        """The dates one element shows: its ``datetime``/``content`` attribute, else its text."""
+        machine = el.get("datetime") or el.get("content")
+        value = parse_iso_date(machine, self.fetched_at)
+        if value:
+            return [DateCandidate(value, "selector", machine)]
+        return text_candidates(clean_text(el.text_content()), "selector", self.fetched_at, reference)
 
-    def json_ld_date(self) -> str | None:
-        """The first JSON-LD ``datePublished``."""
-        for obj in dom.json_ld(self.root):
-            value = parse_iso_date(str(obj.get("datePublished") or ""), self.fetched_at)
-            if value:
-                return value
-        return None
+    def meta_candidates(self, reference: date | None = None) -> list[DateCandidate]:
+        """Publication and modification times of the <meta> tags."""
+        found = []
+        for names, kind in ((META_DATE_NAMES, PUBLISHED), (META_UPDATE_NAMES, UPDATED)):
+            for name in names:
+                content = self.metas.get(name)
+                value = parse_iso_date(content, self.fetched_at)
+                if value:
+                    found.append(DateCandidate(value, "meta", f"{name}={content}", kind))
+        return found
+
+    def json_ld_candidates(self, reference: date | None = None) -> list[DateCandidate]:
+        """``datePublished`` and ``dateModified`` of the JSON-LD article (else any object)."""
+        objects = [o for o in self.ld_objects if LD_ARTICLE_RE.search(str(o.get("@type", "")))]
+        found = []
+        for obj in objects or self.ld_objects:
+            for key, kind in (("datePublished", PUBLISHED), ("dateModified", UPDATED)):
+                value = parse_iso_date(str(obj.get(key) or ""), self.fetched_at)
+                if value:
+                    found.append(DateCandidate(value, "json-ld", f"{key}={obj[key]}", kind))
+        return found
+
+    def byline_candidates(self, byline: Byline | None, reference: date | None) -> list[DateCandidate]:
+        """The date written in the byline ("Tin, ảnh: P.Y - 12/3/2024")."""
+        if byline is None or not byline.date_text:
+            return []
+        return text_candidates(byline.date_text, "byline", self.fetched_at, reference)
+
+    def listing_candidates(self, listing_date: str | None) -> list[DateCandidate]:
+        """The date the listing page showed beside the link."""
+        value = parse_iso_date(listing_date, self.fetched_at)
+        return [DateCandidate(value, "listing", listing_date)] if value else []
+
+    def url_candidates(self) -> list[DateCandidate]:
+        """A full date in the URL path ("/2024/03/12/"); month-only paths are no candidate."""
+        shown = url_date(self.url)
+        if shown is None or parse_iso_date(shown.value, self.fetched_at) is None:
+            return []  # a URL date after the fetch is a folder name, not a date
+        return [DateCandidate(shown.value, "url", shown.raw)]
+
+    @cached_property
+    def metas(self) -> dict[str, str]:
+        """<meta> contents by property, name or itemprop (the first of each), read once."""
+        found: dict[str, str] = {}
+        for el in self.root.iter("meta"):
+            content = (el.get("content") or "").strip()
+            for key in META_KEYS:
+                name = el.get(key)
+                if name and content:
+                    found.setdefault(name, content)
+        return found
+
+    @cached_property
+    def ld_objects(self) -> list[dict]:
+        """The page's JSON-LD objects, parsed once."""
+        return list(dom.json_ld(self.root))
 
     # --- listing -------------------------------------------------------------------------
 
@@ -206,3 +288,30 @@ class PortalPage:
         from crawler.extraction.listing import read_listing
 
         return read_listing(self)
+
+
+def text_candidates(
+    text: str, source: str, fetched_at: datetime, reference: date | None,
+) -> list[DateCandidate]:
+    """The dates a text shows, as candidates of ``source``."""
+    return [
+        DateCandidate(shown.value, source, shown.raw, shown.kind)
+        for shown in find_dates(text, fetched_at, reference)
+    ]
+
+
+def run_finder(finder: DateFinder | LegacyFinder, reference: date | None) -> list[DateCandidate]:
+    """The candidates of a finder; an older (finder, source) pair gives at most one."""
+    if not isinstance(finder, tuple):
+        return finder(reference)
+    find, source = finder
+    value = find()
+    return [DateCandidate(value, source, value)] if value else []
+
+
+def unique_candidates(candidates: list[DateCandidate]) -> list[DateCandidate]:
+    """The candidates without repeats of the same value, source and kind (first raw kept)."""
+    seen: dict[tuple[str, str, str], DateCandidate] = {}
+    for candidate in candidates:
+        seen.setdefault((candidate.value, candidate.source, candidate.kind), candidate)
+    return list(seen.values())

@@ -11,7 +11,7 @@ from crawler.text import clean_text
 
 
 class AcmsPage(PortalPage):
-    """Article: span.pubdate "08/01/2026 - 18:21", #newscontents .content-fck; list without dates."""
+    """Article: span.pubdate "08/01/2026 - 18:21", #newscontents .content-fck; undated lists."""
 
     platform = "acms"
     MARKERS = (
@@ -29,7 +29,7 @@ class AcmsPage(PortalPage):
     """ "08/01/2026 - 18:21"; an "updated" span and the header's today widget are not it."""
     LEAD = ("#newsdetail .sapo", ".news-detail .sapo", "h2.sapo")
     BODY = ("#newscontents .content-fck", "#contentNews", "#newscontents", ".content-fck")
-    """baocantho and dongkhoi wrap the editor output in .content-fck; baobinhduong uses #contentNews."""
+    """baocantho and dongkhoi wrap the editor output in .content-fck; baobinhduong: #contentNews."""
     JUNK = (".tinlienquan", ".news-tools", ".tags", ".adv", "div[id^='audio']")
     CAPTIONS = (
         "figcaption", "td.image_desc", "td.caption", "p.image-note",

@@ -34,17 +34,19 @@ class NukeVietPage(PortalPage):
         ".news_column span.h-date", ".news-detail span.h-date",
         ".news_column .panel-body > .row span.h5", ".news-detail .time",
     )
-    """The theme's publtime element; header "today" widgets and "Cập nhật" spans sit elsewhere."""
+    """The theme's publtime; header "today" widgets and "Cập nhật" spans sit elsewhere."""
     LEAD = (".news_column .hometext", ".news-detail .hometext", ".page .hometext")
     BODY = ("#news-bodyhtml", ".news_column .bodytext", ".page .bodytext", ".news-detail .bodytext")
     JUNK = (".news-tools", ".print-hide", ".tinlienquan", ".socialicon")
-    HEAD_CAPTIONS = (".news_column figure.article figcaption", ".news-detail figure.article figcaption")
+    HEAD_CAPTIONS = (
+        ".news_column figure.article figcaption", ".news-detail figure.article figcaption",
+    )
     """The thumbnail shown above the body (figure.article) has its note outside the body."""
     BYLINE = (
         ".news_column .author", ".news-detail .author",
         ".news_column p.h5.text-right:contains('Tác giả')",
     )
-    """ "Tác giả: Thanh Tâm (Ban Dân vận Tỉnh ủy)"; the default theme marks it only by its label."""
+    """ "Tác giả: Name (Unit)"; the default theme marks it only by its label."""
     SOURCE = (
         ".news_column .source", ".news-detail .source",
         ".news_column p.h5.text-right:contains('Nguồn tin')",
@@ -52,7 +54,7 @@ class NukeVietPage(PortalPage):
     LIST_ITEM = (".news_column.panel", ".news_column .panel", ".news-content")
     LIST_LINK = ("h3 a[href]", "h2 a[href]", "a[href]")
     LIST_DATE = (".text-muted li", ".time", ".h-date")
-    """Listing publtime "08/04/2024 10:15" is the first li; the next ones are view and comment counts."""
+    """Listing publtime "08/04/2024 10:15" is the first li; view and comment counts follow."""
     PAGER = ("ul.pagination", ".generate_page", ".pagination")
 
     def article(self, listing_date: str | None = None) -> Article:
@@ -70,5 +72,6 @@ class NukeVietPage(PortalPage):
 
     def take_captions(self, body: HtmlElement) -> list[str]:
         """The thumbnail's note above the body, then the captions inside the body."""
-        head = [clean_paragraph(el.text_content()) for el in dom.select(self.root, self.HEAD_CAPTIONS)]
-        return [caption for caption in head if caption] + super().take_captions(body)
+        head = dom.select(self.root, self.HEAD_CAPTIONS)
+        notes = [clean_paragraph(el.text_content()) for el in head]
+        return [note for note in notes if note] + super().take_captions(body)

@@ -20,7 +20,8 @@ The pages are rendered by JavaScript, so the article is read from the JSON the s
 
 A listed article's URL is ``/vn/<slug>-<id>`` unless the item carries its own ``url``. Pages
 served without embedded data (App Router builds) are read from their server-rendered HTML; a
-page whose body is only the script shell is a ``javascript-only`` shell with no text.
+fallback render (``isFallback``) or an app root holding only the layout and a loading placeholder
+is a ``javascript-only`` shell with no text.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ ARTICLE_KEYS = ("blog", "article", "post")
 LIST_KEYS = ("blogs", "posts")
 ARTICLE_PATH = "/vn/{slug}-{id}"
 PAGE_PARAM_RE = re.compile(r"([?&]page=)(\d+)")
-ORDER_RE = re.compile(r"(?<![\w-])(?:[a-z]{2,3}:)?order-(?:(?:sm|md|lg|xl|xxl)-)?(first|last|\d+)(?![\w-])")
+ORDER_RE = re.compile(
+    r"(?<![\w-])(?:[a-z]{2,3}:)?order-(?:(?:sm|md|lg|xl|xxl)-)?(first|last|\d+)(?![\w-])"
+)
 """Bootstrap order-md-2 / order-first and Tailwind md:order-2: the visual position of an item."""
 ORDER_WORDS = {"first": -1, "last": 99}
 SHELL_MAX_CHARS = 200
@@ -108,22 +111,28 @@ class TuyenGiaoDanVanPage(PortalPage):
         return page_props if isinstance(page_props, dict) else {}
 
     @cached_property
-    def data(self) -> dict | None:
+    def embedded_article(self) -> dict | None:
         """The embedded article, when it has content."""
         for key in ARTICLE_KEYS:
             value = self.page_props.get(key)
-            if isinstance(value, dict) and value.get("content"):
+            content = value.get("content") if isinstance(value, dict) else None
+            if isinstance(content, str) and content.strip():
                 return value
         return None
+
+    def text_field(self, key: str) -> str:
+        """One text field of the embedded article ("" when missing or not text)."""
+        value = (self.embedded_article or {}).get(key)
+        return value if isinstance(value, str) else ""
 
     # --- article -------------------------------------------------------------------------
 
     def article(self, listing_date: str | None = None) -> Article:
         """From the embedded data, else the rendered HTML; a bare script shell has no text."""
-        if self.data is None and self.is_shell():
+        if self.embedded_article is None and self.is_shell():
             return Article(url=self.url, platform=self.platform, shell="javascript-only")
         article = super().article(listing_date)
-        source = clean_text((self.data or {}).get("source")) or None
+        source = clean_text(self.text_field("source")) or None
         return replace(article, source=source or article.source)
 
     def is_shell(self) -> bool:
@@ -142,26 +151,26 @@ class TuyenGiaoDanVanPage(PortalPage):
 
     def body_element(self) -> HtmlElement | None:
         """The embedded content HTML, parsed; else the rendered body container."""
-        if self.data is None:
+        if self.embedded_article is None:
             return super().body_element()
-        body = fragment(self.data["content"])
+        body = fragment(self.text_field("content"))
         dom.drop(body, dom.ALWAYS_JUNK + self.JUNK)
         return body
 
     def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
         """The embedded description (sapo), else the rendered summary."""
-        if self.data is None:
+        if self.embedded_article is None:
             return super().lead_blocks(body)
-        return dom.iter_blocks(fragment(self.data.get("description") or ""))
+        return dom.iter_blocks(fragment(self.text_field("description")))
 
     def dedicated_byline(self, body: HtmlElement) -> Byline:
         """The embedded author ("Name (Unit)"), else the rendered author line."""
-        author = clean_text((self.data or {}).get("author"))
+        author = clean_text(self.text_field("author"))
         return split_byline(author) if author else super().dedicated_byline(body)
 
     def title(self) -> str | None:
         """The embedded title, else the rendered h1."""
-        return clean_text((self.data or {}).get("title")) or super().title()
+        return clean_text(self.text_field("title")) or super().title()
 
     def date_finders(self) -> list[tuple[Callable[[], str | None], str]]:
         """The embedded publishedAt (UTC, so the local day may differ), then the page's dates."""
@@ -169,7 +178,7 @@ class TuyenGiaoDanVanPage(PortalPage):
 
     def embedded_date(self) -> str | None:
         """publishedAt of the embedded article in the archive format."""
-        return parse_iso_date(str((self.data or {}).get("publishedAt") or ""), self.fetched_at)
+        return parse_iso_date(self.text_field("publishedAt"), self.fetched_at)
 
     # --- listing -------------------------------------------------------------------------
 
@@ -182,7 +191,8 @@ class TuyenGiaoDanVanPage(PortalPage):
         """The embedded Spring-style page ({"content": [...], "totalPages": N}), if any."""
         for key in LIST_KEYS:
             value = self.page_props.get(key)
-            if isinstance(value, dict) and isinstance(value.get("content"), list) and value["content"]:
+            items = value.get("content") if isinstance(value, dict) else None
+            if isinstance(items, list) and items:
                 return value
         return None
 

@@ -28,7 +28,9 @@ CHARSET_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "lat
 """WHATWG: browsers read these labels as windows-1252."""
 WESTERN_CODECS = frozenset({"cp1252", "iso8859-1", "iso8859-15", "ascii"})
 """Labels that cannot spell Vietnamese, so a page declaring them may really be windows-1258."""
-BOM_CODECS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOM_CODECS = (
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
 """A byte-order mark overrides every declaration (WHATWG encoding sniffing)."""
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -42,7 +44,9 @@ MOSTLY_UTF8_RATIO = 20
 """Valid non-ASCII UTF-8 characters per broken byte above which a page is UTF-8 with a few bad bytes."""
 CP1258_TONE_BYTES_RE = re.compile(rb"[\xcc\xd2\xde\xec\xf2]")
 """The five combining tone marks of windows-1258 (grave, hook, tilde, acute, dot below)."""
-CP1258_TONED_VOWEL_RE = re.compile(rb"[AEIOUYaeiouy\xc2\xc3\xca\xd4\xd5\xdd\xe2\xe3\xea\xf4\xf5\xfd][\xcc\xd2\xde\xec\xf2]")
+CP1258_VOWEL_BYTES = rb"AEIOUYaeiouy\xc2\xc3\xca\xd4\xd5\xdd\xe2\xe3\xea\xf4\xf5\xfd"
+"""a e i o u y and â ă ê ô ơ ư, both cases, in windows-1258."""
+CP1258_TONED_VOWEL_RE = re.compile(rb"[" + CP1258_VOWEL_BYTES + rb"][\xcc\xd2\xde\xec\xf2]")
 CP1258_LETTERS_RE = re.compile(rb"[\xc3\xe3\xd0\xf0\xd5\xf5\xdd\xfd]")
 """ă đ ơ ư in windows-1258: letters no Western text is made of."""
 CP1258_MIN_TONES = 3

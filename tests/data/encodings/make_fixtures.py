@@ -1,4 +1,4 @@
-"""Write the byte fixtures of tests/data/encodings (run from the checkout: python tests/data/encodings/make_fixtures.py).
+"""Write the byte fixtures of tests/data/encodings: `python tests/data/encodings/make_fixtures.py`.
 
 Every page is our own text. TCVN3 and VNI bytes come from the code charts written out in
 tests/test_legacy_encodings.py, not from crawler.legacy_encodings, so the fixtures check the module.

@@ -18,9 +18,10 @@ class SharePointPortalPage(PortalPage):
         r'class="[^"]*\bnews-content\b[^"]*"[^>]*>\s*<div[^>]*\bms-rtestate-field\b',
         r"/_catalogs/masterpage/",
         r"\bms-rtestate-field\b",
-        r"_spPageContextInfo|\bMSOWebPartPage\b",
+        r"_spPageContextInfo|\bMSOWebPartPage_",
+        r"/corev4\.css|\bv4master\b",
     )
-    """The family's dated page path and layouts, LạcViệt's _layouts folder, then SharePoint in general."""
+    """The family's dated path and layouts, LạcViệt's _layouts folder, then SharePoint (and 2010's v4 master)."""
     URL_MARKER = r"/portal/Pages/|/Pages/\d{4}-\d{1,2}-\d{1,2}/|/_layouts/(?:1[45]/)?LacVietBIO/"
     TITLE = (
         ".art-detail h1.art-title", "h1.art-title", ".ChiTietTin h1.TieuDe", ".ChiTietTin .TieuDe",
@@ -28,17 +29,17 @@ class SharePointPortalPage(PortalPage):
     )
     """The <title> carries only the site name on most of these portals."""
     DATE = (
-        ".art-detail label.pub-time", "label.pub-time", ".ChiTietTin span.NgayDang",
-        ".divNgayDangTinBai .ngay-dang", ".news-detail .news-date",
+        ".art-detail .art-info label.pub-time", "h1.art-title + * label.pub-time",
+        ".ChiTietTin .ThongTin span.NgayDang", ".divNgayDangTinBai .ngay-dang", ".news-detail > .news-date",
     )
-    """ "15/06/2023 08:12:31 SA", "30/03/2021 | 12:00 AM", "Thứ Ba, 12/06/2018, 14:40"."""
+    """ "15/06/2023 08:12:31 SA", "30/03/2021 12:00 AM", "Thứ Ba, 12/06/2018, 14:40"; the article's own line only."""
+    # "Tin khác" lists inside the same article block reuse label.pub-time and .news-date
     LEAD = (".art-detail .art-sapo", ".ChiTietTin .TomTat", ".divTomTatTinBai", ".news-detail .news-sapo")
     BODY = (
         "#art-content", ".ChiTietTin div.NoiDung", "div.divNoiDungTinBai",
         ".news-content > .ms-rtestate-field", ".ms-rtestate-field",
     )
     JUNK = (".art-tools", ".art-other", ".ms-rteElement-Hidden", ".share-tools")
-    CAPTIONS = ("figcaption", "td.image_desc", "td.image-caption", ".ms-rteElement-Caption", "p.img-caption")
     BYLINE = (".art-detail .art-author", ".ChiTietTin p.TacGia", ".divTacGiaTinBai")
     LIST_ITEM = ("li.TD-channel-main-td", "div.lnew", ".ChiTietTin-list .item-news")
     LIST_LINK = ("h3 a[href]", "a.lnew-title[href]", "a[href]")

@@ -26,10 +26,11 @@ class VhvPage(PortalPage):
         ".ArticleHeader h1", ".ArticleHeader .Title", ".zone-content h1.entry-title", "h1",
     )
     DATE = (
-        "article[class*='news-detail-layout'] span.post-date", "meta[itemprop='datePublished']",
-        ".ArticleHeader .PostDate", ".zone-content .entry-meta time",
+        "h1.title-detail + * span.post-date", "h1.title-detail + span.post-date",
+        "meta[itemprop='datePublished']", ".ArticleHeader .PostDate", ".zone-content .entry-meta time",
     )
-    """ "17:23:45 | 07/08/2018" (seconds and a bar); the meta holds the same instant in ISO form."""
+    """ "17:23:45 | 07/08/2018" (seconds and a bar) on the line after the title; the meta holds the same instant."""
+    # relatedArticles inside the same <article> reuse span.post-date
     LEAD = ("article[class*='news-detail-layout'] div.brief", ".ArticleHeader .Lead", ".ArticleContent .Lead")
     BODY = (
         "div.block-core-a5 > div.content-detail[itemprop='articleBody']", "div.content-detail",

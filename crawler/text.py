@@ -228,14 +228,12 @@ def looks_cp1258(body: bytes) -> bool:
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode an HTML response to NFC text: gunzip, BOM, clean UTF-8, else the legacy rules."""
+    """An HTML response as NFC text: gunzipped, by BOM, clean UTF-8 or the legacy rules, TCVN3/VNI fixed."""
     body = gunzip_body(body)
     bom = _bom_codec(body)
-    if bom:
-        return nfc(body.decode(bom, errors="replace"))
     # UTF-8 first: valid multi-byte UTF-8 is almost never another charset, and Liferay's
     # content-first meta tag makes naive parsers fall back to Latin-1.
-    text = _try_decode(body, "utf-8")
+    text = body.decode(bom, errors="replace") if bom else _try_decode(body, "utf-8")
     if text is None:
         text = _decode_legacy(body, content_type)
     return nfc(repair_legacy_html(text))

@@ -97,6 +97,11 @@ NOT_LEGACY = [
     "El señor alcalde inauguró el año pasado una nueva línea de autobús; los niños están contentos.",
     "© 2024 Provincial Portal. All rights reserved. Designed by Company® · Privacy",
     "Temperature 25°C ± 2°, humidity 80%, 5 µm particles × 3 «indoor» readings ¼ higher.",
+    # ø å æ ö ä ñ are VNI marks, Þ ó ð TCVN3 codes: Nordic and Iberian text must stay as it is
+    "Mødet blev holdt på rådhuset, hvor borgerne kunne være med. Søren og Åse så på bøgerne.",
+    "Þórr og Óðinn fóru í ferð til Ásgarðs; þeir hittu jötna á leiðinni.",
+    "Där går vägen över älven, och på våren blommar ängarna.",
+    "A prefeitura anunciou ações para a população: saúde, educação e habitação.",
     # Unicode Vietnamese, including old-style tone placement spelt only with Latin-1 letters
     "Ban Dân vận Huyện ủy Hòa Bình",
     "Hoà Bình",
@@ -180,6 +185,11 @@ def test_other_text_is_left_alone(text):
 def test_utf8_mojibake_is_not_a_font_encoding(text):
     mojibake = utf8_read_as_windows_1252(text)
     assert detect_legacy_encoding(mojibake) is None
+
+
+def test_windows_1258_read_as_windows_1252_is_not_a_font_encoding():
+    # "vận" in windows-1258 is v, â, n and a combining dot byte that windows-1252 shows as ò
+    assert detect_legacy_encoding("Ban Dân vâòn Huyêòn uÒy Hòa Bình") is None
 
 
 @pytest.mark.parametrize("text", VIETNAMESE)

@@ -102,7 +102,13 @@ TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
 """Vietnamese tone marks as combining characters: huyền, sắc, hỏi, ngã, nặng."""
 VOWELS = "aăâeêioôơuưy"
 MOVABLE_TONE_PAIRS = ("oa", "oe", "uy")
-"""Open-syllable rhymes whose tone sits on either vowel, by old (hoà, uỷ) or new (hòa, ủy) habit."""
+"""Rhymes closing a syllable whose tone writers put on either vowel: hoà/hòa, khoẻ/khỏe, uỷ/ủy.
+
+tone_key puts it on the first vowel ("hòa, khỏe, thủy, ủy"), the majority form on the portals (one
+baocantho page: Hòa ×18, hóa ×24, ủy ×17 against Hoà ×4 and a few hoá, uỷ, toà). "Old" and "new"
+style name both forms in different sources, so the code names the form. With a final consonant or
+after q both habits agree (hoàng, quý, thuyền) and nothing moves.
+"""
 
 
 def _toned(letter: str) -> str:

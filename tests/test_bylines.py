@@ -7,7 +7,7 @@ import pytest
 
 from crawler.extraction import dom
 from crawler.extraction.bylines import (
-    looks_like_outlet, normalise_source, source_of, split_byline, split_trailer,
+    looks_like_outlet, normalise_source, read_credits, source_of, split_byline, split_trailer,
 )
 from crawler.extraction.outlets import OUTLETS, lede_source, outlet_for, split_lede
 
@@ -29,6 +29,10 @@ BYLINES = [
     ("Mai Anh, Tuấn Khang", "Mai Anh, Tuấn Khang", None, None, None),
     ("HẢI YẾN", "HẢI YẾN", None, None, None),
     ("Thu Hằng (tổng hợp)", "Thu Hằng", None, None, None),
+    # a unit alone is no person; "Đoàn" is a surname as well as a union
+    ("Phòng Văn hóa và Thông tin huyện", None, "Phòng Văn hóa và Thông tin huyện", None, None),
+    ("Ban Dân vận Huyện ủy", None, "Ban Dân vận Huyện ủy", None, None),
+    ("Đoàn Minh Tuấn", "Đoàn Minh Tuấn", None, None, None),
     # republished: "Theo <writer> (<outlet>)" keeps the writer and names the outlet as source
     ("Theo Phương Lan (Báo Nhân Dân)", "Phương Lan", None, "Báo Nhân Dân", None),
     ("Theo Phương Lan - Báo Quảng Ninh", "Phương Lan", None, "Báo Quảng Ninh", None),
@@ -106,6 +110,22 @@ def test_trailer_reads_labelled_and_credit_lines_even_when_plain():
     assert (trailer.byline.author, trailer.byline.date_text) == ("K.L", "12/3/2024")
     _, trailer = split_trailer(blocks_of("<p>Nội dung bài.</p><p>Theo Phương Lan (Báo Nhân Dân)</p>"))
     assert (trailer.byline.author, trailer.source) == ("Phương Lan", "Báo Nhân Dân")
+
+
+def test_credits_after_a_body_are_read_forward_and_stop_at_other_text():
+    byline, source = read_credits(blocks_of(
+        "<p style='text-align:right'><b>Hồng Nhung</b></p><p><i>(Theo Báo Trường Sơn)</i></p>"
+        "<p><b>Các tin khác:</b></p>"
+    ))
+    assert (byline.author, source) == ("Hồng Nhung", "Báo Trường Sơn")
+    byline, source = read_credits(blocks_of("<p><b>Các tin khác:</b></p><p>(baogialai.com.vn)</p>"))
+    assert (byline.named, source) == (False, None)
+
+
+def test_trailer_keeps_a_unit_only_byline():
+    _, trailer = split_trailer(blocks_of(
+        "<p>Nội dung bài.</p><p align='right'><b>Phòng Văn hóa và Thông tin huyện</b></p>"))
+    assert (trailer.byline.author, trailer.byline.author_org) == (None, "Phòng Văn hóa và Thông tin huyện")
 
 
 def test_trailer_leaves_a_plain_last_sentence_and_a_photo_credit():

@@ -281,3 +281,44 @@ def test_older_date_finders_still_work():
 
     article = read(page_html(), page=Legacy)
     assert picked(article) == ("2024-07-01T06:00:00+07:00", "meta")
+
+
+# --- machine dates on generic pages ---------------------------------------------------------------
+
+
+def test_generic_machine_dates_update_first_then_publication():
+    meta_line = (
+        "<div class='entry-meta'><time class='updated' datetime='2024-07-15T10:00:00+07:00' "
+        "itemprop='dateModified'>15/07/2024</time> <time class='entry-date published' "
+        "datetime='2024-07-09T08:30:00+07:00' itemprop='datePublished'>09/07/2024</time></div>"
+    )
+    article = read_generic(generic_page(article_extra=meta_line))
+    assert picked(article) == ("2024-07-09T08:30:00+07:00", "selector")
+    assert article.date_candidates[0]["raw"] == "2024-07-15T10:00:00+07:00"  # recorded, not chosen
+
+
+@pytest.mark.parametrize("markup", [
+    "<abbr class='published' itemprop='datePublished' title='2024-07-09T08:30:00+07:00'>08:30</abbr>",
+    "<span property='dc:date dc:created' content='2024-07-09T08:30:00+07:00'>Thứ Ba, 09/07/2024 - 08:30</span>",
+])
+def test_generic_reads_blogger_abbr_and_drupal_rdfa(markup):
+    footer = f"<div class='post-footer'>{markup}</div>"
+    article = read_generic(generic_page(article_extra=footer))
+    assert picked(article) == ("2024-07-09T08:30:00+07:00", "selector")
+
+
+def test_generic_date_line_under_a_bold_title_in_a_table_layout():
+    html = (
+        "<html><head><title>UBND huyện - Tin tức</title></head><body><table><tr><td>"
+        "<a href='/'>Trang chủ</a></td><td>"
+        "<p align='center'><b>Hội nghị sơ kết công tác dân vận sáu tháng đầu năm</b></p>"
+        "<p align='right'><i>Đăng ngày: 12/07/2024</i></p>"
+        f"{GENERIC_BODY}<p align='right'><b>Ban Dân vận Huyện ủy</b></p>"
+        "<p>Các tin khác:</p><ul><li><a href='/x'>Tập huấn dân vận</a> (10/07/2024)</li></ul>"
+        "</td></tr></table><p>Trang này được sửa lần cuối: 18/07/2024</p></body></html>"
+    )
+    article = read_generic(html)
+    assert picked(article) == ("2024-07-12", "selector")
+    assert article.title == "Hội nghị sơ kết công tác dân vận sáu tháng đầu năm"
+    assert (article.author, article.author_org) == (None, "Ban Dân vận Huyện ủy")
+    assert article.text.startswith("Sáng 8/7") and "Các tin khác" not in article.text

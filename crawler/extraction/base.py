@@ -11,8 +11,8 @@ from typing import Callable, ClassVar
 from lxml.html import HtmlElement
 
 from crawler.dates import (
-    PUBLISHED, UPDATED, DateCandidate, choose_date, find_dates, parse_iso_date, url_date,
-    year_reference,
+    PUBLISHED, UPDATED, DateCandidate, choose_date, find_dates, label_kind, parse_iso_date,
+    url_date, year_reference,
 )
 from crawler.documents import find_documents
 from crawler.extraction import dom
@@ -31,6 +31,8 @@ META_UPDATE_NAMES = ("article:modified_time", "og:updated_time", "dateModified")
 META_KEYS = ("property", "name", "itemprop")
 LD_ARTICLE_RE = re.compile(r"Article|Posting|Report|BlogPosting", re.I)
 """JSON-LD types of the article itself (a page's ItemList of related stories has dates too)."""
+MODIFIED_RE = re.compile(r"modif|updat", re.I)
+"""itemprop=dateModified, class="updated": a machine date that is an update time."""
 DateFinder = Callable[[date | None], list[DateCandidate]]
 """Takes the reference day for year-less dates; returns the candidates it found."""
 LegacyFinder = tuple[Callable[[], "str | None"], str]
@@ -109,8 +111,8 @@ class PortalPage:
         captions = self.take_captions(body)
         byline = self.dedicated_byline(body)
         blocks = self.lead_blocks(body) + dom.iter_blocks(body)
-        blocks, trailer = split_trailer(blocks, has_byline=byline.author is not None)
-        byline = byline if byline.author else trailer.byline
+        blocks, trailer = split_trailer(blocks, has_byline=byline.named)
+        byline = byline if byline.named else trailer.byline
         return self.make_article(
             listing_date, self.title(), [block.text for block in blocks], byline,
             trailer.source or byline.source, captions,
@@ -204,19 +206,22 @@ class PortalPage:
         return [self.selector_candidates, self.meta_candidates, self.json_ld_candidates]
 
     def selector_candidates(self, reference: date | None) -> list[DateCandidate]:
-        """The dates of the first platform date element that shows one (update dates labelled)."""
+        """The platform date elements' dates, up to the first element that shows a publication date."""
+        found: list[DateCandidate] = []
         for el in dom.select(self.root, self.DATE):
-            found = self.element_candidates(el, reference)
-            if found:
-                return found
-        return []
+            found += self.element_candidates(el, reference)
+            if any(candidate.kind == PUBLISHED for candidate in found):
+                break  # later selectors are fallbacks for other layouts
+        return found
 
-    def element_candidates(self, el, reference: date | None) -> list[DateCandidate]:
-        """The dates one element shows: its ``datetime``/``content`` attribute, else its text."""
-        machine = el.get("datetime") or el.get("content")
+    def element_candidates(self, el: HtmlElement, reference: date | None) -> list[DateCandidate]:
+        """The dates one element shows: a machine attribute (datetime, content, abbr title), else its text."""
+        machine = el.get("datetime") or el.get("content") or (el.get("title") if el.tag == "abbr" else None)
         value = parse_iso_date(machine, self.fetched_at)
         if value:
-            return [DateCandidate(value, "selector", machine)]
+            kind = UPDATED if MODIFIED_RE.search(f"{el.get('itemprop', '')} {el.get('class', '')}") else None
+            kind = kind or label_kind(el.text_content())
+            return [DateCandidate(value, "selector", machine, kind)]
         return text_candidates(clean_text(el.text_content()), "selector", self.fetched_at, reference)
 
     def meta_candidates(self, reference: date | None = None) -> list[DateCandidate]:

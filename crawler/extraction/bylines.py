@@ -45,6 +45,13 @@ ORG_START = (
 )
 ORG_SPLIT_RE = re.compile(rf"^(?P<name>.+?)\s*[,–—-]\s*(?P<org>{ORG_START}.*)$")
 """Lê Văn Nam, Ban Dân vận Tỉnh ủy (a second name after the comma is not a unit)."""
+UNIT_RE = re.compile(
+    r"^(?:Ban|Trung tâm|Phòng|Ủy ban|Uỷ ban|UBND|UBMTTQ|MTTQ|Mặt trận|Huyện ủy|Huyện uỷ|Thành ủy|"
+    r"Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ|Đài|Văn phòng|Huyện đoàn|Tỉnh đoàn|"
+    r"Công an|Sở|Chi cục|Hội (?:Nông dân|Phụ nữ|Cựu chiến binh|Liên hiệp)|Liên đoàn Lao động)"
+    r"(?![^\W\d_])\s+\S"
+)
+"""A byline that is only a unit ("Phòng Văn hóa và Thông tin huyện"); not "Đoàn", a surname too."""
 NOT_ORGS = frozenset({"tổng hợp", "th", "st", "sưu tầm", "lược dịch", "ảnh", "ảnh minh họa"})
 THEO_RE = re.compile(r"^theo\s+(?P<rest>.+)$", re.I)
 """Theo … : "according to", the credit of a republished article."""
@@ -81,6 +88,11 @@ class Byline:
     """The original publisher credited with "Theo …" ("Theo Thanh Hà (Báo Nhân Dân)")."""
     date_text: str | None = None
     """A date written after the name ("Tin, ảnh: P.Y - 12/3/2024" → "12/3/2024")."""
+
+    @property
+    def named(self) -> bool:
+        """True when the byline names a person or a unit."""
+        return bool(self.author or self.author_org)
 
 
 def normalise_source(text: str) -> str:
@@ -120,6 +132,8 @@ def split_byline(text: str) -> Byline:
             org = match["org"].strip()
             org = None if org.lower() in NOT_ORGS else org
             return Byline(match["name"].strip(), org, date_text=date_text)
+    if UNIT_RE.match(text):
+        return Byline(None, text, date_text=date_text)
     return Byline(text, date_text=date_text)
 
 
@@ -197,9 +211,22 @@ def split_trailer(blocks: list[Block], has_byline: bool = False) -> tuple[list[B
         last = blocks[-1]
         if source is None and source_of(last.text):
             source = source_of(last.text)
-        elif not has_byline and byline.author is None and looks_like_byline(last):
+        elif not has_byline and not byline.named and looks_like_byline(last):
             byline = split_byline(last.text)
         else:
             break
         blocks.pop()
     return blocks, Trailer(byline, source or byline.source)
+
+
+def read_credits(blocks: list[Block]) -> tuple[Byline, str | None]:
+    """The byline and source lines at the start of ``blocks`` (the lines after a body)."""
+    byline, source = Byline(), None
+    for block in blocks[:TRAILER_MAX_LINES]:
+        if source is None and source_of(block.text):
+            source = source_of(block.text)
+        elif not byline.named and looks_like_byline(block):
+            byline = split_byline(block.text)
+        else:
+            break
+    return byline, source or byline.source

@@ -1,21 +1,30 @@
-"""The fallback for unknown layouts: trafilatura for title and text, the archive's date rules."""
+"""The fallback for unknown layouts: the densest text container, checked against trafilatura.
+
+The reader scores every element by its prose minus its other text and takes the best one as the
+article's container; the title is the nearest heading (or bold line) before the body, the date
+lines sit between the title and the body, and bylines and source lines follow it. trafilatura is
+the judge: when it disagrees with the container, its own text is used.
+"""
 
 from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from functools import cached_property
 
-import htmldate
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.dates import DateCandidate, choose_date, local_now, parse_iso_date
+from crawler.dates import DateCandidate, local_now
 from crawler.extraction import dom
-from crawler.extraction.base import DateFinder, PortalPage, text_candidates, unique_candidates
-from crawler.extraction.bylines import ORG_START, Byline, source_of, split_byline, theo_credit
+from crawler.extraction.base import DateFinder, PortalPage, text_candidates
+from crawler.extraction.bylines import (
+    ORG_START, Byline, looks_like_byline, read_credits, source_of, split_byline, theo_credit,
+)
 from crawler.extraction.outlets import split_lede
 from crawler.items import Article
 from crawler.text import clean_paragraph, clean_text, is_blank
@@ -35,41 +44,95 @@ TEXT_FURNITURE_RE = re.compile(
     re.I,
 )
 """Class/id words of blocks that are never main text (related lists, counters, tickers)."""
+ARTICLE_PART_RE = re.compile(r"(?:post|entry|article|node|news|story)[-_]?(?:header|footer|meta|info)", re.I)
+"""The article's own header and footer ("post-footer", "entry-header") are not page furniture."""
 TRAP_XPATH = "//*[@class or @id]"
+DROP_MAX_SHARE = 0.5
+"""A "widget" holding half the page's text is the article itself (Blogger's Blog widget)."""
 ORG_RE = re.compile(rf"^{ORG_START}")
+ACCOUNT_RE = re.compile(r"^[a-z0-9_.@-]+$|^(?:quản trị|admin|administrator|super user|webmaster)", re.I)
+"""CMS login names ("quantri", "Quản trị viên") are accounts, not writers."""
 LIST_HEADINGS = ("h2", "h3", "h4")
 LIST_TITLE_MIN_CHARS = 15
-DATE_LINE_MAX_CHARS = 80
-TITLE_NEIGHBOURS = 3
-"""How many elements after the title (and after its parent) may hold the date line."""
-YEARLESS_LINE_MAX_CHARS = 40
-"""A date line short enough to be only a date ("Thứ Hai, 8/7 14:30"), not a lead sentence."""
-URL_ATTRIBUTES = ("href", "src", "srcset", "data-src", "data-original", "poster", "action")
-"""Links and file names carry upload stamps ("_20220113175012.jpg"), never the article's date."""
-PAGE_SOURCES = ("selector", "meta", "json-ld", "byline")
-INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "input", "textarea", "select"))
 OUTSIDE_CONTENT_XPATH = (
     "ancestor::nav or ancestor::footer or ancestor::aside"
     " or (ancestor::header and not(ancestor::article) and not(ancestor::main))"
 )
 """Headline links in menus, footers and the site header are not listing items."""
+INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "input", "textarea", "select"))
+TICKERS = ("marquee",)
+"""Scrolling "Tin mới" tickers repeat other headlines."""
+
+MACHINE_DATES = (
+    "time[datetime]", "[itemprop='datePublished']", "[itemprop='dateModified']",
+    "abbr.published[title]", "[property~='dc:date']", "[property~='dc:created']",
+)
+"""Machine-readable dates in the body of the page: HTML5, microdata, Blogger's abbr, Drupal RDFa."""
+CAPTIONS = (
+    "figcaption", "td.tr-caption", ".wp-caption-text", "td.image_desc", "td.image-caption",
+    ".image-caption", "p.caption", "div.caption", "span.caption",
+)
+CAPTION_MAX_CHARS = 300
+CAPTION_HOLDERS = frozenset(("p", "div", "td", "figure", "center"))
+CENTRED_RE = re.compile(r"text-align\s*:\s*center", re.I)
+BOLD_XPATH = ".//text()[ancestor::strong or ancestor::b]"
+HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
+PROSE_MIN_CHARS = 80
+"""A paragraph of running text, not a title, menu item or date line."""
+SENTENCE_MIN_CHARS = 30
+SENTENCE_END_RE = re.compile(r"[.!?…:;\"”)]$")
+"""Running text ends like a sentence; footers and address lines ("… 20/06/2012") do not."""
+PROBE_CHARS = 60
+"""The opening of the body that marks the elements holding the article."""
+LINK_SHARE_MAX = 0.3
+CONTAINER_MIN_PROSE = 150
+TITLE_MIN_CHARS, TITLE_MAX_CHARS = 15, 300
+TITLE_LOOKBACK = 80
+"""How many elements before the body may hold the title."""
+DATE_LINE_MAX_CHARS = 80
+YEARLESS_LINE_MAX_CHARS = 40
+"""A date line short enough to be only a date ("Thứ Hai, 8/7 14:30"), not a lead sentence."""
+HEAD_LOOKAHEAD = 40
+"""How many elements between the title and the body may hold the date line."""
+AGREEMENT_MIN = 0.8
+"""Share of the container's words that trafilatura must also have found."""
+FOLLOWING_SIBLINGS = 3
+
+
+@dataclass
+class Reading:
+    """What the container reader found around the article."""
+
+    body: list[dom.Block]
+    captions: list[str] = field(default_factory=list)
+    title: str | None = None
+    head_lines: list[str] = field(default_factory=list)
+    """Short lines between the title and the body, where the date line sits."""
+    byline: Byline = field(default_factory=Byline)
+    source: str | None = None
 
 
 class GenericPage(PortalPage):
-    """Any page: trafilatura (precision first) for text, dates from markup then htmldate."""
+    """Any page: the densest text container (trafilatura as the judge), the archive's date rules."""
 
     platform = "generic"
-    DATE = ("time[datetime]", "[itemprop='datePublished']")
+    DATE = MACHINE_DATES
 
     def article(self, listing_date: str | None = None) -> Article:
-        """The article as trafilatura reads it, with the archive's date and source rules."""
+        """The article as the container reader (or trafilatura) reads it, with the shared rules."""
         extracted = self.extraction()
-        title = self.generic_title(extracted)
-        paragraphs = self.paragraphs(extracted.text if extracted else "")
-        paragraphs = paragraphs[1:] if paragraphs and paragraphs[0] == title else paragraphs
-        paragraphs, source, byline = take_trailer_lines(paragraphs)
-        byline = byline if byline.author else Byline(self.author(), source=byline.source)
-        return self.make_article(listing_date, title, paragraphs, byline, source, [])
+        reading = self.reading
+        title = split_lede(self.generic_title(extracted))[1] or self.title()
+        paragraphs = self.trafilatura_paragraphs(extracted)
+        if reading is not None and agrees(reading.body, paragraphs):
+            paragraphs, captions = [block.text for block in reading.body], reading.captions
+            byline, source = reading.byline, reading.source
+        else:
+            paragraphs = paragraphs[1:] if paragraphs and paragraphs[0] == title else paragraphs
+            paragraphs, source, byline = take_trailer_lines(paragraphs)
+            captions = []
+        byline = byline if byline.named else Byline(self.author(), source=byline.source)
+        return self.make_article(listing_date, title, paragraphs, byline, source, captions)
 
     def extraction(self):
         """trafilatura's reading of the page (a Document), or None."""
@@ -79,85 +142,81 @@ class GenericPage(PortalPage):
             date_extraction_params={"original_date": True, "max_date": self.fetched_day()},
         )
 
-    def paragraphs(self, text: str | None) -> list[str]:
+    def trafilatura_paragraphs(self, extracted) -> list[str]:
         """trafilatura's lines as paragraphs, blank ones dropped."""
-        lines = (clean_paragraph(line) for line in (text or "").split("\n"))
+        lines = (clean_paragraph(line) for line in (getattr(extracted, "text", None) or "").split("\n"))
         return [line for line in lines if not is_blank(line)]
 
-    def generic_title(self, extracted) -> str | None:
-        """trafilatura's title, else the page's <h1>, og:title or <title>."""
-        title = clean_text(getattr(extracted, "title", None) or "")
-        return split_lede(title)[1] or self.title()
+    def generic_title(self, extracted) -> str:
+        """The heading before the body, else trafilatura's title, else the page's title rules."""
+        if self.reading is not None and self.reading.title:
+            return self.reading.title
+        return clean_text(getattr(extracted, "title", None) or "") or self.title() or ""
 
     def author(self) -> str | None:
-        """A person named as author in JSON-LD or <meta name=author> (units and site names are not)."""
+        """A person named in JSON-LD or <meta name=author> (units, sites and logins are not)."""
         names = [name for obj in self.ld_objects for name in _ld_author_names(obj)]
-        names.append(clean_text(dom.meta_content(self.root, ("author", "article:author")) or ""))
-        site = clean_text(dom.meta_content(self.root, ("og:site_name",)) or "")
+        names.append(clean_text(self.metas.get("author") or self.metas.get("article:author") or ""))
+        site = clean_text(self.metas.get("og:site_name") or "")
         for name in names:
-            if name and name != site and not ORG_RE.match(name) and "://" not in name:
-                return name
+            if name and name != site and not ORG_RE.match(name) and not ACCOUNT_RE.match(name):
+                return name if "://" not in name else None
         return None
 
+    # --- the container reader ----------------------------------------------------------------
+
+    @cached_property
+    def reading(self) -> Reading | None:
+        """The article read from its densest container, or None when no container has prose."""
+        tree = without(self.root, TEXT_FURNITURE_RE)
+        page = tree.find("body")
+        blocks = dom.iter_blocks(page if page is not None else tree)
+        container = best_container(blocks)
+        if container is None:
+            return None
+        captions = take_captions(container)
+        inside = dom.iter_blocks(container)
+        span = prose_span(inside)
+        if span is None:
+            return None
+        body = inside[span[0]:span[1] + 1]
+        byline, source = read_credits(inside[span[1] + 1:] + following_blocks(container))
+        title = title_before(body[0].element)
+        head = head_lines(title, body[0].element) if title is not None else []
+        title_text = clean_text(title.text_content()) if title is not None else None
+        return Reading(body, captions, title_text, head, byline, source)
+
+    # --- dates -------------------------------------------------------------------------------
+
     def date_finders(self) -> list[DateFinder]:
-        """Date elements outside the page furniture, the line under the <h1>, meta, JSON-LD."""
+        """Machine dates outside the furniture, the date line under the title, meta, JSON-LD."""
         return [
-            self.selector_candidates, self.title_line_candidates, self.meta_candidates,
+            self.selector_candidates, self.head_line_candidates, self.meta_candidates,
             self.json_ld_candidates,
         ]
 
-    def date_candidates(
-        self, listing_date: str | None = None, byline: Byline | None = None,
-    ) -> list[DateCandidate]:
-        """The shared candidates; htmldate only when the page's own finders chose nothing."""
-        found = super().date_candidates(listing_date, byline)
-        if choose_date([c for c in found if c.source in PAGE_SOURCES]):
-            return found
-        return unique_candidates(self.htmldate_candidates() + found)
-
     def selector_candidates(self, reference: date | None) -> list[DateCandidate]:
-        """time[datetime] and itemprop=datePublished, except in related lists, headers, sidebars."""
+        """time[datetime], microdata, abbr and RDFa dates, except in related lists and headers."""
+        found: list[DateCandidate] = []
+        probe = self.reading.body[0].text[:PROBE_CHARS] if self.reading else None
         for el in dom.select(self.root, self.DATE):
-            found = [] if in_furniture(el, DATE_TRAP_RE) else self.element_candidates(el, reference)
-            if found:
-                return found
-        return []
+            if not in_furniture(el, DATE_TRAP_RE, probe):
+                found += self.element_candidates(el, reference)
+        return found
 
-    def title_line_candidates(self, reference: date | None) -> list[DateCandidate]:
-        """A short date line right after the <h1> (or after the block that holds it)."""
-        heading = dom.first(self.root, ("h1",))
-        anchors = (heading, heading.getparent()) if heading is not None else ()
-        for anchor in (a for a in anchors if a is not None):
-            for sibling in islice(anchor.itersiblings(etree.Element), TITLE_NEIGHBOURS):
-                if sibling.tag in INVISIBLE_TAGS or in_furniture(sibling, DATE_TRAP_RE):
-                    continue  # scripts hold the fetch time, related boxes other articles' dates
-                text = clean_text(sibling.text_content())
-                if len(text) > DATE_LINE_MAX_CHARS:
-                    break  # the body starts: there is no date line
-                near = reference if len(text) <= YEARLESS_LINE_MAX_CHARS else None
-                found = text_candidates(text, "selector", self.fetched_at, near)
-                if found:
-                    return found
-        return []
-
-    def htmldate_candidates(self) -> list[DateCandidate]:
-        """htmldate on the visible page: no head, scripts, links, file names, lists or sidebars."""
-        tree = without(self.root, DATE_TRAP_RE)
-        for el in tree.iter(etree.Element):
-            for attribute in URL_ATTRIBUTES:
-                el.attrib.pop(attribute, None)
-        head = tree.find("head")
-        if head is not None:
-            head.drop_tree()  # meta and JSON-LD were read already, with their own sources
-        found = htmldate.find_date(
-            tree, original_date=True, extensive_search=False, max_date=self.fetched_day(),
-        )
-        value = parse_iso_date(found, self.fetched_at)
-        return [DateCandidate(value, "selector", f"htmldate:{found}")] if value else []
+    def head_line_candidates(self, reference: date | None) -> list[DateCandidate]:
+        """The dates of the short lines between the title and the body."""
+        found: list[DateCandidate] = []
+        for line in self.reading.head_lines if self.reading else []:
+            near = reference if len(line) <= YEARLESS_LINE_MAX_CHARS else None
+            found += text_candidates(line, "selector", self.fetched_at, near)
+        return found
 
     def fetched_day(self) -> str:
         """The fetch day in local time (upper bound for any publication date)."""
         return local_now(self.fetched_at).date().isoformat()
+
+    # --- listing -----------------------------------------------------------------------------
 
     def list_items(self) -> list[HtmlElement]:
         """Blocks around headline links (h2/h3/h4 with a long enough link text)."""
@@ -171,6 +230,136 @@ class GenericPage(PortalPage):
         return items
 
 
+# --- the container and its parts -------------------------------------------------------------
+
+
+def is_prose(block: dom.Block) -> bool:
+    """A paragraph of running text: long enough, ending like a sentence, not mostly link text."""
+    if len(block.text) < PROSE_MIN_CHARS or not SENTENCE_END_RE.search(block.text):
+        return False
+    links = sum(len(clean_text(a.text_content())) for a in block.element.iter("a"))
+    return links <= LINK_SHARE_MAX * len(clean_text(block.element.text_content()))
+
+
+def best_container(blocks: list[dom.Block]) -> HtmlElement | None:
+    """The element whose prose most outweighs its other text (the deepest one on a tie)."""
+    totals: dict[HtmlElement, list[int]] = {}
+    for block in blocks:
+        prose = len(block.text) if is_prose(block) else 0
+        for el in (block.element, *block.element.iterancestors()):
+            counts = totals.setdefault(el, [0, 0])
+            counts[0] += prose
+            counts[1] += len(block.text)
+    if not totals:
+        return None
+    best = max(totals, key=lambda el: (2 * totals[el][0] - totals[el][1], _depth(el)))
+    return best if totals[best][0] >= CONTAINER_MIN_PROSE else None
+
+
+def prose_span(blocks: list[dom.Block]) -> tuple[int, int] | None:
+    """First and last body paragraph: prose, widened by short sentences around it."""
+    prose = [i for i, block in enumerate(blocks) if is_prose(block)]
+    if not prose:
+        return None
+    first, last = prose[0], prose[-1]
+    while first > 0 and is_sentence(blocks[first - 1]):
+        first -= 1
+    while last + 1 < len(blocks) and is_sentence(blocks[last + 1]):
+        last += 1
+    return first, last
+
+
+def is_sentence(block: dom.Block) -> bool:
+    """A short paragraph that ends like a sentence and is no credit or source line."""
+    text = block.text
+    if len(text) < SENTENCE_MIN_CHARS or not SENTENCE_END_RE.search(text):
+        return False
+    return source_of(text) is None and not looks_like_byline(block)
+
+
+def take_captions(container: HtmlElement) -> list[str]:
+    """Captions in the container (caption markup, or a short set-apart line under an image), removed."""
+    found = dom.select(container, CAPTIONS)
+    found += [el for el in map(image_note, container.iter("img")) if el is not None and el not in found]
+    captions = []
+    for el in sorted(found, key=_document_order(container)):
+        text = clean_paragraph(el.text_content())
+        if text and len(text) <= CAPTION_MAX_CHARS:
+            captions.append(text)
+        if el.getparent() is not None:
+            el.drop_tree()
+    return captions
+
+
+def image_note(img: HtmlElement) -> HtmlElement | None:
+    """The line right under an image when it is italic, bold or centred (a caption)."""
+    holder = next((a for a in img.iterancestors() if a.tag in CAPTION_HOLDERS), None)
+    if holder is None:
+        return None
+    following = holder.getnext()
+    if holder.tag == "td" and holder.getparent() is not None:  # the caption row of a layout table
+        row = holder.getparent().getnext()
+        following = row.find("td") if row is not None else None
+    text = clean_text(following.text_content()) if following is not None else ""
+    if not text or len(text) > CAPTION_MAX_CHARS or following.find(".//img") is not None:
+        return None
+    block = dom.Block(text, following)
+    set_apart = dom.is_emphasized(block) or CENTRED_RE.search(following.get("style", ""))
+    return following if set_apart or following.get("align", "").lower() == "center" else None
+
+
+def following_blocks(container: HtmlElement) -> list[dom.Block]:
+    """The paragraphs of the next few elements after the container (a byline set outside it)."""
+    blocks: list[dom.Block] = []
+    for sibling in list(container.itersiblings(etree.Element))[:FOLLOWING_SIBLINGS]:
+        blocks += dom.iter_blocks(sibling)
+    return blocks
+
+
+def title_before(start: HtmlElement) -> HtmlElement | None:
+    """The nearest heading, or wholly bold line, before the body's first paragraph."""
+    preceding = start.xpath("preceding::*")
+    for el in reversed(preceding[-TITLE_LOOKBACK:]):
+        text = clean_text(el.text_content())
+        if not TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS or is_date_line(text):
+            continue
+        if el.tag in HEADINGS or is_bold(el, text):
+            return el
+    return None
+
+
+def is_bold(el: HtmlElement, text: str) -> bool:
+    """True when all of the element's text is bold."""
+    return clean_text("".join(el.xpath(BOLD_XPATH))) == text
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that holds a date (a title is longer than its date)."""
+    return len(text) <= DATE_LINE_MAX_CHARS and bool(text_candidates(text, "selector", None, None))
+
+
+def head_lines(title: HtmlElement, start: HtmlElement) -> list[str]:
+    """The short texts of the elements between the title and the body's first paragraph."""
+    stop = {start, *start.iterancestors()}
+    lines = []
+    for el in title.xpath("following::*")[:HEAD_LOOKAHEAD]:
+        if el in stop:
+            break
+        text = clean_text(el.text_content())
+        if text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines:
+            lines.append(text)
+    return lines
+
+
+def agrees(body: list[dom.Block], paragraphs: list[str]) -> bool:
+    """True when trafilatura found the container's words too, or found nothing at all."""
+    if not paragraphs:
+        return True
+    ours = Counter(" ".join(block.text for block in body).split())
+    theirs = Counter(" ".join(paragraphs).split())
+    return sum((ours & theirs).values()) >= AGREEMENT_MIN * sum(ours.values())
+
+
 def take_trailer_lines(paragraphs: list[str]) -> tuple[list[str], str | None, Byline]:
     """Remove trailing source lines and "Theo …" credits; return the source and byline."""
     paragraphs, source, byline = list(paragraphs), None, Byline()
@@ -179,7 +368,7 @@ def take_trailer_lines(paragraphs: list[str]) -> tuple[list[str], str | None, By
         credit = theo_credit(last) if len(last) <= DATE_LINE_MAX_CHARS else None
         if source is None and source_of(last):
             source = source_of(last)
-        elif byline.author is None and credit is not None and credit.source:
+        elif not byline.named and credit is not None and credit.source:
             byline = split_byline(last)
         else:
             break
@@ -187,23 +376,52 @@ def take_trailer_lines(paragraphs: list[str]) -> tuple[list[str], str | None, By
     return paragraphs, source or byline.source, byline
 
 
-def in_furniture(el: HtmlElement, furniture: re.Pattern) -> bool:
-    """True when the element or an ancestor has a class or id of page furniture."""
+# --- furniture ---------------------------------------------------------------------------------
+
+
+def furniture_words(el: HtmlElement) -> str:
+    """The class and id of an element, without the names of the article's own parts."""
+    return ARTICLE_PART_RE.sub(" ", f"{el.get('class', '')} {el.get('id', '')}")
+
+
+def in_furniture(el: HtmlElement, furniture: re.Pattern, probe: str | None = None) -> bool:
+    """True when the element or an ancestor is page furniture, unless that one holds the article."""
+    page = el.getroottree().getroot()
     for node in (el, *el.iterancestors()):
-        if node.tag != "body" and furniture.search(f"{node.get('class', '')} {node.get('id', '')}"):
+        if node.tag == "body" or not furniture.search(furniture_words(node)):
+            continue
+        holds_article = probe and probe in clean_text(node.text_content())
+        if not holds_article and not is_most_of_page(node, page):
             return True
     return False
+
+
+def is_most_of_page(el: HtmlElement, page: HtmlElement) -> bool:
+    """True when the element holds more than DROP_MAX_SHARE of the page's text."""
+    return len(el.text_content()) > DROP_MAX_SHARE * len(page.text_content())
 
 
 def without(root: HtmlElement, furniture: re.Pattern) -> HtmlElement:
     """A copy of the page without scripts, form fields and blocks whose class or id is furniture."""
     tree = copy.deepcopy(root)
-    dom.drop(tree, tuple(INVISIBLE_TAGS))  # fetch-time stamps
+    dom.drop(tree, tuple(INVISIBLE_TAGS) + TICKERS)  # scripts and inputs hold fetch-time stamps
     for el in tree.xpath(TRAP_XPATH):
-        words = f"{el.get('class', '')} {el.get('id', '')}"
-        if furniture.search(words) and el.getparent() is not None and el.tag != "body":
+        if el.tag == "body" or el.getparent() is None or not furniture.search(furniture_words(el)):
+            continue
+        if not is_most_of_page(el, tree):
             el.drop_tree()
     return tree
+
+
+def _depth(el: HtmlElement) -> int:
+    """How deep an element sits in its tree."""
+    return sum(1 for _ in el.iterancestors())
+
+
+def _document_order(root: HtmlElement):
+    """A sort key giving the position of an element in ``root``."""
+    order = {el: i for i, el in enumerate(root.iter())}
+    return lambda el: order.get(el, 0)
 
 
 def _ld_author_names(obj: dict) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import lxml.html
 import pytest
 
@@ -188,3 +190,15 @@ def test_outlets_table_is_consistent():
         assert split_lede(f"({outlet.mark}) - Nội dung")[0] == outlet.mark
         assert outlet_for(outlet.mark.lower()) == outlet
     assert outlet_for("GLO").source == "baogialai.com.vn"
+
+
+def test_outlets_table_is_documented():
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "dates.md").read_text(encoding="utf-8")
+    rows = {
+        mark.strip(): line for line in doc.splitlines() if line.startswith("| ")
+        for mark in line.split("|")[1].split(",")
+    }
+    for outlet in OUTLETS:
+        row = rows.get(outlet.mark)
+        assert row is not None, outlet.mark
+        assert outlet.source in row and all(host in row for host in outlet.hosts)

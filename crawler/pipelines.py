@@ -12,7 +12,7 @@ from scrapy import signals
 from crawler import archive
 from crawler.extraction import extract_article
 from crawler.items import Article, FetchedPage, SkippedPage
-from crawler.text import decode_html
+from crawler.text import GzipBodyError, decode_html
 from crawler.urls import canonical_url
 
 logger = logging.getLogger(__name__)
@@ -36,7 +36,11 @@ class ExtractPipeline:
         if not isinstance(item, FetchedPage):
             return item
         site = self.crawler.spider.sites[item.site_id]
-        html = decode_html(item.body, item.content_type)
+        try:
+            html = decode_html(item.body, item.content_type)
+        except GzipBodyError as error:
+            logger.warning("Undecodable body (%s): %s", error, item.url)
+            return SkippedPage(canonical_url(item.url), item.site_id, "undecodable", item.status, item.fetched_at)
         fetched_at = datetime.fromisoformat(item.fetched_at)
         article = extract_article(item.url, html, fetched_at, site.platform, listing_date=item.listing_date)
         reason = article.shell or (None if article.text.strip() else "no-text")

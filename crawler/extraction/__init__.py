@@ -20,6 +20,7 @@ from crawler.extraction.nukeviet import NukeVietPage
 from crawler.extraction.quangngai_portal import QuangNgaiPortalPage
 from crawler.extraction.sharepoint_portal import SharePointPortalPage
 from crawler.extraction.sharepoint_qn import SharePointQnPage
+from crawler.extraction.shells import classify_shell
 from crawler.extraction.tuyengiaodanvan import TuyenGiaoDanVanPage
 from crawler.extraction.vhv import VhvPage
 from crawler.extraction.vnpt_media import VnptMediaPage
@@ -61,7 +62,10 @@ def extract_article(
 ) -> Article:
     """Read an article page; ``listing_date`` is used only when the page shows no date."""
     platform = platform or detect_platform(url, html)
-    return page_class(platform)(url, html, fetched_at).article(listing_date)
+    article = page_class(platform)(url, html, fetched_at).article(listing_date)
+    if article.shell is None:  # a page object that knows its shells (tuyengiaodanvan) has said so
+        article.shell = classify_shell(html, article.text, article.title)
+    return article
 
 
 def parse_listing(url: str, html: str, fetched_at: datetime, platform: str) -> Listing:

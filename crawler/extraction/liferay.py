@@ -22,7 +22,7 @@ class LiferayPage(PortalPage):
         r"\bLiferay\.Loader\b|/o/js_loader_config",
         r"\blexicon-icon\b",
     )
-    """JS API, portlet wrappers, web content (shared with 6.2); generator, then 7.x: /o/, namespaces, Senna, Loader, Clay."""
+    """Three tells shared with 6.2 district sites; generator; 7.x: /o/, namespaces, Senna, Loader, Clay."""
     URL_MARKER = r"/-/(?:asset_publisher|[\w-]+/)|/web/[\w-]+/"
     TITLE = (
         ".asset-full-content h1.title-news", ".asset-full-content .asset-title",
@@ -43,7 +43,10 @@ class LiferayPage(PortalPage):
         ".date_post", ".luot-xem", ".view-count", ".asset-more-actions", ".taglib-social-bookmarks",
         ".asset-links", ".asset-ratings", ".print-news", ".tin-lien-quan",
     )
-    LIST_ITEM = ("#column-1 div.box-news-xx", "div.box-news-xx", "#column-1 .news-item", ".list-news .news-item")
+    LIST_ITEM = (
+        "#column-1 div.box-news-xx", "div.box-news-xx",
+        "#column-1 .list-news .news-item", ".list-news .news-item",
+    )
     """The main column first: side portlets ("Tin nổi bật") reuse the list markup in #column-2."""
     LIST_LINK = ("h2.h2-title-xx a[href]", ".title a[href]", "h3 a[href]", "h2 a[href]", "a[href]")
     LIST_DATE = ("p.date_post", ".date_post", "span.time", ".time", ".date")

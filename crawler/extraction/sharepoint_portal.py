@@ -1,4 +1,4 @@
-"""SharePoint provincial portals: /portal/Pages/<Y-M-D>/<Slug><hash>.aspx, Đồng Nai, monre, LạcViệt BIO."""
+"""SharePoint portals: /portal/Pages/<Y-M-D>/<Slug><hash>.aspx family, Đồng Nai, monre, LạcViệt BIO."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from crawler.extraction.base import PortalPage
 
 
 class SharePointPortalPage(PortalPage):
-    """Article: #art-content, divNoiDungTinBai, .news-content or LạcViệt .ChiTietTin; lists TD-channel, lnew."""
+    """Article: #art-content, divNoiDungTinBai, .news-content, LạcViệt .ChiTietTin; lists TD-channel, lnew."""
 
     platform = "sharepoint-portal"
     HOSTS = ()
@@ -21,7 +21,7 @@ class SharePointPortalPage(PortalPage):
         r"_spPageContextInfo|\bMSOWebPartPage_",
         r"/corev4\.css|\bv4master\b",
     )
-    """The family's dated path and layouts, LạcViệt's _layouts folder, then SharePoint (and 2010's v4 master)."""
+    """The family's dated path and layouts, LạcViệt's _layouts folder, then SharePoint itself (2010 too)."""
     URL_MARKER = r"/portal/Pages/|/Pages/\d{4}-\d{1,2}-\d{1,2}/|/_layouts/(?:1[45]/)?LacVietBIO/"
     TITLE = (
         ".art-detail h1.art-title", "h1.art-title", ".ChiTietTin h1.TieuDe", ".ChiTietTin .TieuDe",
@@ -30,18 +30,19 @@ class SharePointPortalPage(PortalPage):
     """The <title> carries only the site name on most of these portals."""
     DATE = (
         ".art-detail .art-info label.pub-time", "h1.art-title + * label.pub-time",
-        ".ChiTietTin .ThongTin span.NgayDang", ".divNgayDangTinBai .ngay-dang", ".news-detail > .news-date",
+        ".ChiTietTin .ThongTin span.NgayDang", ".divNgayDangTinBai .ngay-dang",
+        ".news-detail > .news-date",
     )
-    """ "15/06/2023 08:12:31 SA", "30/03/2021 12:00 AM", "Thứ Ba, 12/06/2018, 14:40"; the article's own line only."""
+    """ "15/06/2023 08:12:31 SA", "30/03/2021 12:00 AM", "Thứ Ba, 12/06/2018, 14:40"."""
     # "Tin khác" lists inside the same article block reuse label.pub-time and .news-date
     LEAD = (".art-detail .art-sapo", ".ChiTietTin .TomTat", ".divTomTatTinBai", ".news-detail .news-sapo")
     BODY = (
         "#art-content", ".ChiTietTin div.NoiDung", "div.divNoiDungTinBai",
         ".news-content > .ms-rtestate-field", ".ms-rtestate-field",
     )
-    JUNK = (".art-tools", ".art-other", ".ms-rteElement-Hidden", ".share-tools")
+    JUNK = (".art-tools", ".art-other")
     BYLINE = (".art-detail .art-author", ".ChiTietTin p.TacGia", ".divTacGiaTinBai")
-    LIST_ITEM = ("li.TD-channel-main-td", "div.lnew", ".ChiTietTin-list .item-news")
+    LIST_ITEM = ("li.TD-channel-main-td", "div.lnew")
     LIST_LINK = ("h3 a[href]", "a.lnew-title[href]", "a[href]")
     LIST_DATE = ("label.pub-time", "span.lnew-date", ".pub-time", ".date")
     """ "15/06/2023 08:12:31 SA" on the family's lists; "(dd/mm/yyyy)" on Đồng Nai's."""

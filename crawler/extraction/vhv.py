@@ -1,4 +1,4 @@
-"""VHV e-government portals (post-2025 province and commune sites, moit, soyte.hatinh): /upload/<unit>/<yyyymmdd>/."""
+"""VHV e-government portals (post-2025 province and commune sites): files under /upload/<unit>/<yyyymmdd>/."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from crawler.extraction.base import SIDEBAR_XPATH, PortalPage
 
 
 class VhvPage(PortalPage):
-    """Article: news-detail-layout-type-2 or ArticleHeader/ArticleContent; lists listNewsType1/listType6."""
+    """Article: news-detail-layout-type-2, ArticleHeader/ArticleContent or zone-content; two list layouts."""
 
     platform = "vhv"
     HOSTS = ()
@@ -29,9 +29,11 @@ class VhvPage(PortalPage):
         "h1.title-detail + * span.post-date", "h1.title-detail + span.post-date",
         "meta[itemprop='datePublished']", ".ArticleHeader .PostDate", ".zone-content .entry-meta time",
     )
-    """ "17:23:45 | 07/08/2018" (seconds and a bar) on the line after the title; the meta holds the same instant."""
+    """ "17:23:45 | 07/08/2018" on the line after the title; the meta holds the same instant."""
     # relatedArticles inside the same <article> reuse span.post-date
-    LEAD = ("article[class*='news-detail-layout'] div.brief", ".ArticleHeader .Lead", ".ArticleContent .Lead")
+    LEAD = (
+        "article[class*='news-detail-layout'] div.brief", ".ArticleHeader .Lead", ".ArticleContent .Lead",
+    )
     BODY = (
         "div.block-core-a5 > div.content-detail[itemprop='articleBody']", "div.content-detail",
         ".ArticleContent .ArticleBody", ".ArticleContent", ".zone-content .entry-content",
@@ -40,7 +42,6 @@ class VhvPage(PortalPage):
         "div.social-connect", "div[id^='audio']", ".rating", ".relatedArticles", ".ArticleTools",
         ".tags-detail", ".print-share",
     )
-    CAPTIONS = ("figcaption", "p.image-caption", "td.image_desc", "td.image-caption")
     LIST_ITEM = (
         "div.listNewsType1 article.item-block", "section.Article-Detail-listType5 div.listType6.news-item",
     )

@@ -215,13 +215,11 @@ class PortalPage:
         return found
 
     def element_candidates(self, el: HtmlElement, reference: date | None) -> list[DateCandidate]:
-        """The dates one element shows: a machine attribute (datetime, content, abbr title), else its text."""
+        """The dates one element shows: its machine attribute, else its text."""
         machine = el.get("datetime") or el.get("content") or (el.get("title") if el.tag == "abbr" else None)
         value = parse_iso_date(machine, self.fetched_at)
         if value:
-            kind = UPDATED if MODIFIED_RE.search(f"{el.get('itemprop', '')} {el.get('class', '')}") else None
-            kind = kind or label_kind(el.text_content())
-            return [DateCandidate(value, "selector", machine, kind)]
+            return [DateCandidate(value, "selector", machine, machine_kind(el))]
         return text_candidates(clean_text(el.text_content()), "selector", self.fetched_at, reference)
 
     def meta_candidates(self, reference: date | None = None) -> list[DateCandidate]:
@@ -295,8 +293,15 @@ class PortalPage:
         return read_listing(self)
 
 
+def machine_kind(el: HtmlElement) -> str:
+    """UPDATED for itemprop=dateModified, class="updated" or an update label, else PUBLISHED."""
+    if MODIFIED_RE.search(f"{el.get('itemprop', '')} {el.get('class', '')}"):
+        return UPDATED
+    return label_kind(el.text_content())
+
+
 def text_candidates(
-    text: str, source: str, fetched_at: datetime, reference: date | None,
+    text: str, source: str, fetched_at: datetime | None, reference: date | None,
 ) -> list[DateCandidate]:
     """The dates a text shows, as candidates of ``source``."""
     return [

@@ -200,7 +200,7 @@ class GenericPage(PortalPage):
         found: list[DateCandidate] = []
         probe = self.reading.body[0].text[:PROBE_CHARS] if self.reading else None
         for el in dom.select(self.root, self.DATE):
-            if not in_furniture(el, DATE_TRAP_RE, probe):
+            if el.tag != "meta" and not in_furniture(el, DATE_TRAP_RE, probe):  # meta: source "meta"
                 found += self.element_candidates(el, reference)
         return found
 

@@ -46,9 +46,11 @@ PM_MARKS = ("p", "ch")
 PUBLISHED = "published"
 UPDATED = "updated"
 UPDATE_LABEL_RE = re.compile(
-    r"(?<![^\W\d_])(?:cập\s*nhật|sửa\s*đổi|chỉnh\s*sửa|updated?|modified)(?![^\W\d_])", re.I
+    r"(?<![^\W\d_])(?:cập\s*nhật|sửa\s*đổi|sửa\s+lần\s+cuối|chỉnh\s*sửa|updated?|modified)"
+    r"(?![^\W\d_])",
+    re.I,
 )
-"""Labels of an update date: "Cập nhật", "Ngày cập nhật", "Cập nhật lúc", "Sửa đổi lần cuối"."""
+"""Labels of an update date: "Cập nhật", "Ngày cập nhật", "Sửa đổi", "được sửa lần cuối"."""
 PUBLISH_LABEL_RE = re.compile(
     r"(?<![^\W\d_])(?:ngày\s*đăng|đăng\s*(?:ngày|lúc|tải)|xuất\s*bản|phát\s*hành|published|posted)"
     r"(?![^\W\d_])",

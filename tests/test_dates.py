@@ -126,6 +126,7 @@ LABELS = [
     # an update date alone is the only date there is
     ("Ngày cập nhật 19/10/2022", "2022-10-19", [UPDATED]),
     ("Cập nhật lúc 20:05 | 19/10/2022", "2022-10-19T20:05:00+07:00", [UPDATED]),
+    ("Trang này được sửa lần cuối: 20/10/2022", "2022-10-20", [UPDATED]),
     # no label: a publication date
     ("19/10/2022 08:00", "2022-10-19T08:00:00+07:00", [PUBLISHED]),
 ]

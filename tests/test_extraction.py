@@ -71,7 +71,8 @@ def test_platform_is_detected_from_markup(platform, name):
 
 def test_platform_ids_are_the_registry_ids():
     assert PLATFORM_IDS == (
-        "huecit", "quangngai-portal", "danvan-legacy", "sharepoint-qn", "vnpt-media", "mcms", "generic",
+        "huecit", "quangngai-portal", "danvan-legacy", "sharepoint-qn", "vnpt-media", "mcms",
+        "nukeviet", "tuyengiaodanvan", "acms", "vhv", "liferay", "sharepoint-portal", "generic",
     )
 
 

@@ -29,6 +29,11 @@ WRITER_LABEL_RE = re.compile(
     r"\s*:", re.I,
 )
 """Labels that make a line a byline even when it is not set apart ("Ảnh:" alone is a photo credit)."""
+CREDIT_LABEL = r"(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-|\+|&)\s*(?:ảnh|bài|video|clip))*|thực hiện|bài viết"
+CREDIT_PART_RE = re.compile(rf"(?:^|(?<=[\s\-–—;|/]))(?P<label>{CREDIT_LABEL})\s*:\s*", re.I)
+"""Each labelled part of "Tin: Hồng Nhung - Ảnh: Minh Tâm"."""
+WRITER_RE = re.compile(r"^(?:tin|bài|thực hiện)", re.I)
+PART_TRIM = " -–—;|/,"
 BYLINE_DATE_RE = re.compile(
     r"\s*[-–—,|]\s*(?P<date>(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
     r"(?:\s*,?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2})?)\s*$",
@@ -119,7 +124,7 @@ def looks_like_outlet(text: str) -> bool:
 def split_byline(text: str) -> Byline:
     """Split "Name (Unit)" or "Name, Unit" into person and unit; several names stay one string."""
     text, date_text = take_byline_date(text.strip())
-    text = BYLINE_LABEL_RE.sub("", text).strip()
+    text = BYLINE_LABEL_RE.sub("", writer_part(text)).strip()
     if not text:
         return Byline(date_text=date_text)
     credit = theo_credit(text)
@@ -135,6 +140,18 @@ def split_byline(text: str) -> Byline:
     if UNIT_RE.match(text):
         return Byline(None, text, date_text=date_text)
     return Byline(text, date_text=date_text)
+
+
+def writer_part(text: str) -> str:
+    """The writer's part of a byline with several labelled parts; the photographer is dropped."""
+    parts = list(CREDIT_PART_RE.finditer(text))
+    if len(parts) < 2:
+        return text
+    ends = [part.start() for part in parts[1:]] + [len(text)]
+    for part, end in zip(parts, ends):
+        if WRITER_RE.match(part["label"]):
+            return text[part.end():end].strip(PART_TRIM)
+    return text
 
 
 def take_byline_date(text: str) -> tuple[str, str | None]:

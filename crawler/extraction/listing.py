@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from lxml.html import HtmlElement
 
-from crawler.dates import parse_date, parse_iso_date
+from datetime import date
+
+from crawler.dates import local_now, parse_date, parse_iso_date
 from crawler.extraction import dom
 from crawler.text import clean_text
 
@@ -37,14 +39,17 @@ def read_listing(page: PortalPage) -> Listing:
 
     base = dom.base_url(page.root, page.url)
     entries: dict[str, ListingEntry] = {}
+    # A year-less "(13/9)" takes the year of the dated item above it, else of the fetch day.
+    reference = local_now(page.fetched_at).date()
     for item in page.list_items():
-        entry = read_entry(page, item, base)
+        entry = read_entry(page, item, base, reference)
         if entry is not None and entry.url not in entries:
             entries[entry.url] = entry
+            reference = date.fromisoformat(entry.date[:10]) if entry.date else reference
     return Listing(list(entries.values()), find_next(page.root, page.PAGER, base))
 
 
-def read_entry(page: PortalPage, item: HtmlElement, base: str) -> ListingEntry | None:
+def read_entry(page: PortalPage, item: HtmlElement, base: str, reference: date) -> ListingEntry | None:
     """One listing item: its article link, link text and shown date."""
     from crawler.extraction.base import ListingEntry
 
@@ -53,7 +58,7 @@ def read_entry(page: PortalPage, item: HtmlElement, base: str) -> ListingEntry |
     if url is None:
         return None
     title = clean_text(link.text_content()) or clean_text(link.get("title"))
-    return ListingEntry(url, title, item_date(item, page.LIST_DATE, page.fetched_at))
+    return ListingEntry(url, title, item_date(item, page.LIST_DATE, page.fetched_at, reference))
 
 
 def item_link(item: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement | None:
@@ -64,11 +69,11 @@ def item_link(item: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement | No
     return None
 
 
-def item_date(item: HtmlElement, selectors: tuple[str, ...], fetched_at) -> str | None:
-    """The date shown in a listing item, in the archive format."""
+def item_date(item: HtmlElement, selectors: tuple[str, ...], fetched_at, reference: date) -> str | None:
+    """The date shown in a listing item, in the archive format (year-less dates need ``reference``)."""
     for el in dom.select(item, selectors):
         value = parse_iso_date(el.get("datetime"), fetched_at) or parse_date(
-            el.text_content(), fetched_at
+            el.text_content(), fetched_at, reference
         )
         if value:
             return value

@@ -38,7 +38,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.dates import parse_iso_date
+from crawler.dates import local_now, parse_iso_date
 from crawler.extraction import dom
 from crawler.extraction.base import Listing, ListingEntry, PortalPage
 from crawler.extraction.bylines import Byline, split_byline
@@ -231,7 +231,8 @@ class TuyenGiaoDanVanPage(PortalPage):
         )
         if url is None or not title:
             return None
-        return ListingEntry(url, title, item_date(item, self.LIST_DATE, self.fetched_at))
+        fetch_day = local_now(self.fetched_at).date()
+        return ListingEntry(url, title, item_date(item, self.LIST_DATE, self.fetched_at, fetch_day))
 
 
 def fragment(html: str) -> HtmlElement:

@@ -67,6 +67,6 @@ class SkippedPage:
     url: str
     site_id: str
     reason: str
-    """javascript-only, login-wall, error-page or no-text."""
+    """javascript-only, login-wall, error-page, no-text or undecodable."""
     status: int
     fetched_at: str

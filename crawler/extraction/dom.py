@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+from lxml.cssselect import LxmlHTMLTranslator
 from lxml.html import HtmlElement
 
 from crawler.text import clean_paragraph, clean_text, is_blank
@@ -49,18 +51,31 @@ def parse_html(html: str) -> HtmlElement:
         return lxml.html.document_fromstring(EMPTY_DOCUMENT)
 
 
+_CSS_TRANSLATOR = LxmlHTMLTranslator()
+
+
+@lru_cache(maxsize=1024)
+def css_xpath(selector: str) -> str:
+    """The XPath of a CSS selector; translating costs more than matching, and selectors are constants.
+
+    The XPath string is cached, not a compiled XPath object: reused compiled selectors that call
+    lxml's CSS extension functions (``:contains``) crashed with corrupted namespace names.
+    """
+    return _CSS_TRANSLATOR.css_to_xpath(selector)
+
+
 def select(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
     """Elements matching any selector, in selector order then document order."""
     found: list[HtmlElement] = []
     for selector in selectors:
-        found += [el for el in root.cssselect(selector) if el not in found]
+        found += [el for el in root.xpath(css_xpath(selector)) if el not in found]
     return found
 
 
 def select_group(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
     """All matches of the first selector that matches anything (later selectors are fallbacks)."""
     for selector in selectors:
-        matches = root.cssselect(selector)
+        matches = root.xpath(css_xpath(selector))
         if matches:
             return matches
     return []
@@ -69,7 +84,7 @@ def select_group(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElemen
 def first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
     """The first element matching the first selector that matches anything."""
     for selector in selectors:
-        matches = root.cssselect(selector)
+        matches = root.xpath(css_xpath(selector))
         if matches:
             return matches[0]
     return None

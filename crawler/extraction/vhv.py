@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from crawler.extraction import dom
 from crawler.extraction.base import SIDEBAR_XPATH, PortalPage
 
 
@@ -55,7 +56,7 @@ class VhvPage(PortalPage):
         """Items of the first list layout that has any outside the sidebars."""
         # VHV sidebars reuse listNewsType1, so a sidebar box must not hide the main listType6 list
         for selector in self.LIST_ITEM:
-            items = [item for item in self.root.cssselect(selector) if not item.xpath(SIDEBAR_XPATH)]
+            items = [item for item in self.root.xpath(dom.css_xpath(selector)) if not item.xpath(SIDEBAR_XPATH)]
             if items:
                 return items
         return []

@@ -20,9 +20,12 @@ MIN_YEAR = 1990
 
 ISO_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"(?:(?:[T ]|(?P<abbr>[A-Z]{2,5}|[+-]\d{2}))(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
+"""ISO 8601; also PHP's date("Y-m-dTH:i:s"), where the unescaped T prints the zone: "2024-04-08ICT10:15:00"."""
+ZONE_ABBREVIATIONS = {"ICT": 7, "+07": 7, "UTC": 0, "GMT": 0, "Z": 0}
+"""Hours east of UTC of the zone names PHP prints for T; an unknown name is read as local time."""
 DMY_RE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
 )
@@ -188,10 +191,17 @@ def _iso_value(match: re.Match) -> date | datetime | None:
         value = datetime.combine(day, time(int(match["H"]), int(match["M"]), int(match["S"] or 0)))
     except ValueError:
         return day
-    tz = match["tz"]
-    value = value.replace(tzinfo=_offset(tz)) if tz else value.replace(tzinfo=VN_TZ)
+    value = value.replace(tzinfo=_match_zone(match))
     local = value.astimezone(VN_TZ)
     return local.date() if local.time() == time(0, 0) else local
+
+
+def _match_zone(match: re.Match) -> timezone:
+    """The zone of an ISO_RE match: its offset, else the zone name PHP printed, else local time."""
+    if match["tz"]:
+        return _offset(match["tz"])
+    hours = ZONE_ABBREVIATIONS.get(match["abbr"] or "")
+    return timezone(timedelta(hours=hours)) if hours is not None else VN_TZ
 
 
 def _offset(tz: str) -> timezone:

@@ -25,6 +25,9 @@ FORMATS = [
     ("05/03/2024 2:41:19 CH", "2024-03-05T14:41:19+07:00"),
     ("05/03/2024 9:41:19 SA", "2024-03-05T09:41:19+07:00"),
     ("05/03/2024 12:10:00 CH", "2024-03-05T12:10:00+07:00"),
+    ("15/10/2020 9:05:42 SA", "2020-10-15T09:05:42+07:00"),
+    ("15/10/2020 02:32:15 CH", "2020-10-15T14:32:15+07:00"),
+    ("15/11/2024 03:42:10 CH", "2024-11-15T15:42:10+07:00"),
     ("2025-06-17T13:43:02+0700", "2025-06-17T13:43:02+07:00"),
     ("2025-06-17T13:43:02+07:00", "2025-06-17T13:43:02+07:00"),
     ("2025-06-17T06:43:02Z", "2025-06-17T13:43:02+07:00"),
@@ -103,6 +106,20 @@ def test_iso_dates_for_machine_readable_fields():
     assert parse_iso_date("17/06/2025", FETCHED) is None
     assert parse_iso_date("2027-01-01", FETCHED) is None
     assert parse_iso_date(None, FETCHED) is None
+
+
+PHP_ZONE_DATES = [
+    # PHP date("Y-m-dTH:i:s"): the unescaped T prints the zone name between date and time
+    ("2024-04-08ICT10:15:00", "2024-04-08T10:15:00+07:00"),
+    ("2024-04-08+0710:15:00", "2024-04-08T10:15:00+07:00"),
+    ("2024-04-08UTC03:15:00", "2024-04-08T10:15:00+07:00"),
+    ("2024-04-08XYZ10:15:00", "2024-04-08T10:15:00+07:00"),  # an unknown name: local time
+]
+
+
+@pytest.mark.parametrize("text, expected", PHP_ZONE_DATES, ids=[t for t, _ in PHP_ZONE_DATES])
+def test_php_zone_name_in_place_of_the_t(text, expected):
+    assert parse_iso_date(text, FETCHED) == expected
 
 
 def test_format_and_clock_helpers():

@@ -20,10 +20,11 @@ MIN_YEAR = 1990
 
 ISO_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:(?:[T ]|(?P<abbr>[A-Z]{2,5}|[+-]\d{2}))(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"(?:(?:[T ]|(?P<abbr>[A-Z]{2,5}|[+-]\d{2}))"
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
-"""ISO 8601; also PHP's date("Y-m-dTH:i:s"), where the unescaped T prints the zone: "2024-04-08ICT10:15:00"."""
+"""ISO 8601, and PHP's date("Y-m-dTH:i:s"), whose unescaped T prints the zone ("2024-04-08ICT10:15")."""
 ZONE_ABBREVIATIONS = {"ICT": 7, "+07": 7, "UTC": 0, "GMT": 0, "Z": 0}
 """Hours east of UTC of the zone names PHP prints for T; an unknown name is read as local time."""
 DMY_RE = re.compile(

@@ -76,3 +76,51 @@ def test_nukeviet_lede_mark_of_a_copy_names_the_outlet():
     assert article.lede_mark == "GLO"
     assert article.source == "baogialai.com.vn"
     assert article.title == "Hội nghị sơ kết công tác dân vận"
+
+
+# --- ACMS ("-a<id>.html" papers): the lead by its class word, in the article scope ---------------
+
+ACMS_URL = "https://baoxyz.vn/hoi-nghi-so-ket-a123456.html"
+
+
+def acms_page(lead: str, body_start: str = "") -> str:
+    """An ACMS article whose lead sits between the date line and a related box, before the body."""
+    return f"""<html><body><div class="top">Chủ nhật, 01/11/2026</div>
+    <div id="newscontents"><h1 class="title">Hội nghị sơ kết công tác dân vận</h1>
+      <div class="date-share"><span class="pubdate">14/01/2026 - 16:47</span></div>
+      {lead}
+      <div class="related-top"><ul><li><a href="/khac-a1.html">Tin liên quan khác</a></li></ul></div>
+      <div class="content-fck">{body_start}<p>{PROSE}</p>
+        <div class="image-news"><img src="/a.jpg"><div class="note-image">Quang cảnh hội nghị</div></div>
+        <p style="text-align: right;"><strong>Tin, ảnh: P.Y</strong></p></div>
+    </div></body></html>"""
+
+
+def acms(lead: str, **kwargs):
+    """The article read from an ACMS page."""
+    return extract_article(ACMS_URL, acms_page(lead, **kwargs), FETCHED)
+
+
+def test_acms_lead_is_read_whatever_its_class_word():
+    for lead in ('<div class="summary">(CT) - Chiều 14-1, hội nghị diễn ra.</div>',
+                 '<h2 class="newsdetail__sapo">(CT) - Chiều 14-1, hội nghị diễn ra.</h2>'):
+        article = acms(lead)
+        assert article.text.split("\n\n")[0] == "(CT) - Chiều 14-1, hội nghị diễn ra."
+        assert article.lede_mark == "CT" and article.source is None  # an unknown mark names no outlet
+        assert article.title == "Hội nghị sơ kết công tác dân vận"
+        assert "Tin liên quan khác" not in article.text
+        assert article.published == "2026-01-14T16:47:00+07:00"
+
+
+def test_acms_lead_repeated_as_the_first_body_paragraph_is_read_once():
+    lead = '<div class="sapo">Chiều 14-1, hội nghị diễn ra.</div>'
+    article = acms(lead, body_start="<p>Chiều 14-1, hội nghị diễn ra.</p>")
+    assert article.text.count("Chiều 14-1") == 1
+
+
+def test_acms_note_under_an_image_is_a_caption_and_the_bold_lead_stays_text():
+    article = acms("", body_start="<p><strong>(BDO) - Sáng nay (01.8), hội nghị diễn ra.</strong></p>")
+    assert article.captions == ["Quang cảnh hội nghị"]
+    assert "Quang cảnh" not in article.text
+    assert article.lede_mark == "BDO" and article.source == "baobinhduong.vn"
+    assert article.author == "P.Y"

@@ -376,6 +376,30 @@ def take_trailer_lines(paragraphs: list[str]) -> tuple[list[str], str | None, By
     return paragraphs, source or byline.source, byline
 
 
+PAGE_TAGS = frozenset(("body", "html"))
+
+
+def article_scope(body: HtmlElement) -> HtmlElement:
+    """The nearest ancestor of the body that also holds an h1: the article, not the whole page.
+
+    Without one below <body>, the body's parent: an h1 only the page holds is the site's banner.
+    """
+    for el in body.iterancestors():
+        if el.tag in PAGE_TAGS:
+            break
+        if el.find(".//h1") is not None:
+            return el
+    parent = body.getparent()
+    return parent if parent is not None else body
+
+
+def before_body(el: HtmlElement, body: HtmlElement) -> bool:
+    """True for an element that ends before the body starts (not the body, not around or in it)."""
+    if el is body or body in el.iterancestors() or el in body.iterancestors():
+        return False
+    return el in body.xpath("preceding::*")
+
+
 # --- furniture ---------------------------------------------------------------------------------
 
 

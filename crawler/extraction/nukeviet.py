@@ -19,11 +19,12 @@ from crawler.dates import PUBLISHED, DateCandidate
 from crawler.extraction import dom
 from crawler.extraction.base import PortalPage
 from crawler.extraction.bylines import Byline, normalise_source, split_byline
+from crawler.extraction.generic import article_scope
 from crawler.items import Article
 from crawler.text import clean_paragraph, clean_text
 
 AUTHOR_LABEL_RE = re.compile(r"^\s*(?:tác\s+giả(?:\s+bài\s+viết)?|người\s+viết)\s*:\s*", re.I)
-"""NukeViet's author field label ("Tác giả bài viết" in the vi language file, "Tác giả" in themes)."""
+"""NukeViet's author label ("Tác giả bài viết" in the vi language file, "Tác giả" in themes)."""
 SOURCE_LABEL_RE = re.compile(r"^\s*nguồn(?:\s+tin)?\s*:\s*", re.I)
 """NukeViet's source field is printed as "Nguồn tin: Báo Tuyên Quang"."""
 FIELD_TAGS = ("p", "div", "span", "li")
@@ -58,7 +59,10 @@ class NukeVietPage(PortalPage):
     """Markup only: many unrelated *.dcs.vn hosts run other platforms (angiang is SharePoint)."""
     URL_MARKER = r"/news/[\w-]+/(?:[\w-]+-\d+\.html|page-\d+)"
     TITLE = (".news_column h1.title", ".page h1.title", ".news-detail h1", "h1.title")
-    BODY = ("#news-bodyhtml", ".news_column .bodytext", ".page .bodytext", ".news-detail .bodytext", ".bodytext")
+    BODY = (
+        "#news-bodyhtml", ".news_column .bodytext", ".page .bodytext", ".news-detail .bodytext",
+        ".bodytext",
+    )
     JUNK = (".news-tools", ".print-hide", ".tinlienquan", ".socialicon")
     LIST_ITEM = (".news_column.panel", ".news_column .panel", ".news-content")
     LIST_LINK = ("h3 a[href]", "h2 a[href]", "a[href]")
@@ -75,13 +79,8 @@ class NukeVietPage(PortalPage):
 
     @cached_property
     def scope(self) -> HtmlElement:
-        """The nearest ancestor of the body that also holds a title: the article, not the page."""
-        if self.body_node is None:
-            return self.root
-        for el in self.body_node.iterancestors():
-            if el.find(".//h1") is not None:
-                return el
-        return self.root
+        """The element holding the title and the body: the article, not the page."""
+        return article_scope(self.body_node) if self.body_node is not None else self.root
 
     def outside_body(self, el: HtmlElement) -> bool:
         """True for an element that is not the body or inside it."""

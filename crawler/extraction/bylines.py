@@ -20,7 +20,7 @@ OUTLET_MAX_WORDS = 8
 
 BYLINE_LABEL_RE = re.compile(
     r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-|\+|&)\s*(?:ảnh|bài|video|clip))*"
-    r"|thực hiện|tác giả|nhóm pv|nhóm phóng viên|pv)\s*:\s*",
+    r"|thực hiện|tác giả(?: bài viết)?|người viết|nhóm pv|nhóm phóng viên|pv)\s*:\s*",
     re.I,
 )
 """Labels such as "Tin, ảnh:" or "Bài và ảnh:" in front of a name."""
@@ -75,9 +75,9 @@ DOMAIN_SOURCE_RE = re.compile(
 )
 """(baogialai.com.vn), Theo baogialai.com.vn, Nguồn: vov.vn."""
 LABELLED_SOURCE_RE = re.compile(
-    r"^(?:\(\s*(?:theo|nguồn)\s*:?|nguồn\s*:)\s*(?P<source>[^(),;]{2,80}?)\s*\)?\.?$", re.I
+    r"^(?:\(\s*(?:theo|nguồn)\s*:?|nguồn(?: tin)?\s*:)\s*(?P<source>[^(),;]{2,80}?)\s*\)?\.?$", re.I
 )
-"""Nguồn: Báo Gia Lai, (Theo TTXVN)."""
+"""Nguồn: Báo Gia Lai, Nguồn tin: Báo Nhân Dân, (Theo TTXVN)."""
 SENTENCE_END_RE = re.compile(r"[.!?…:;]$")
 HOST_RE = re.compile(rf"^(?:https?://)?(?P<host>(?:www\.)?{DOMAIN})(?:[/?#]\S*)?$", re.I)
 SOURCE_TRIM = " .,;:-–—"

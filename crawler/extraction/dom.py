@@ -30,7 +30,21 @@ ALWAYS_JUNK = (
 SENTENCE_END_RE = re.compile(r"(?:^|[.!?…:;\"”)])$")
 """Text before a <br> that ends like this (or is empty) closes its paragraph."""
 RIGHT_ALIGN_RE = re.compile(r"text-align\s*:\s*right", re.I)
+RIGHT_CLASS_RE = re.compile(r"(?:^|\s)(?:text-right|text-end|right)(?:\s|$)")
+"""Bootstrap's right-alignment classes (div.author-detail.text-right)."""
+CENTRED_RE = re.compile(r"text-align\s*:\s*center", re.I)
 EMPHASIS_XPATH = ".//text()[ancestor::strong or ancestor::b or ancestor::em or ancestor::i]"
+ITALIC_XPATH = (
+    ".//text()[ancestor::em or ancestor::i or ancestor::*[contains(translate(@style, 'ITALC', 'italc'),"
+    " 'italic')]]"
+)
+"""Text in <em>/<i> or in an element styled font-style: italic (SharePoint's editor writes spans)."""
+HIDDEN_CLASS_RE = re.compile(
+    r"(?:^|\s)(?:hide-accessible|sr-only|visually-hidden|screen-reader-text|helper-hidden-accessible"
+    r"|hidden|d-none|hide)(?:\s|$)"
+)
+"""Accessibility-only and hidden headings ("Điều hướng" of Liferay's quick-access nav)."""
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 EMPTY_DOCUMENT = "<html><body></body></html>"
 
 
@@ -154,6 +168,7 @@ def is_right_aligned(el: HtmlElement) -> bool:
     for node in (el, el.getparent()):
         if node is not None and (
             RIGHT_ALIGN_RE.search(node.get("style", "")) or node.get("align", "").lower() == "right"
+            or RIGHT_CLASS_RE.search(node.get("class", ""))
         ):
             return True
     return False
@@ -163,6 +178,38 @@ def is_emphasized(block: Block) -> bool:
     """True when all of the block's text is inside strong/b/em/i."""
     emphasized = clean_paragraph("".join(block.element.xpath(EMPHASIS_XPATH)))
     return bool(emphasized) and block.text in emphasized
+
+
+def is_italic(el: HtmlElement) -> bool:
+    """True when all of the element's text is italic (em, i, or font-style: italic)."""
+    text = clean_text(el.text_content())
+    return bool(text) and clean_text("".join(el.xpath(ITALIC_XPATH))) == text
+
+
+def is_centred(el: HtmlElement) -> bool:
+    """True when the element is centred (style, align, or a <center> around it)."""
+    style_centred = bool(CENTRED_RE.search(el.get("style", "")))
+    return style_centred or el.get("align", "").lower() == "center" or el.tag == "center"
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """True when the element or an ancestor is hidden or for screen readers only."""
+    for node in (el, *el.iterancestors()):
+        if HIDDEN_CLASS_RE.search(node.get("class", "")) or HIDDEN_STYLE_RE.search(node.get("style", "")):
+            return True
+        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+            return True
+    return False
+
+
+def spaced_text(el: HtmlElement) -> str:
+    """The element's one-line text with a space between child elements ("08:35" + "265" stay apart)."""
+    return clean_text(" ".join(el.itertext()))
+
+
+def document_order(root: HtmlElement) -> dict[HtmlElement, int]:
+    """Each element's position in a document-order walk of ``root``."""
+    return {el: index for index, el in enumerate(root.iter())}
 
 
 def base_url(root: HtmlElement, url: str) -> str:

@@ -16,7 +16,9 @@ from crawler.dates import (
 )
 from crawler.documents import find_documents
 from crawler.extraction import dom
-from crawler.extraction.bylines import Byline, split_byline, split_trailer
+from crawler.extraction.bylines import (
+    BYLINE_MAX_CHARS, WRITER_LABEL_RE, Byline, source_of, split_byline, split_trailer,
+)
 from crawler.extraction.outlets import lede_source, split_lede
 from crawler.items import Article
 from crawler.text import clean_paragraph, clean_text, join_paragraphs
@@ -42,6 +44,37 @@ SIDEBAR_XPATH = (
     "contains(@class, 'sidebar') or contains(@class, 'most-read') or contains(@class, 'related')]"
 )
 """Listing-like boxes (most read, related) that are not the listing itself."""
+CAPTION_MAX_CHARS = 300
+"""A caption is a line or two; a longer set-apart paragraph under a photo is text."""
+PHOTO_BOXES = ("figure", "table")
+"""Containers that pair a photo with its caption: a caption already found there is the photo's."""
+CELLS = ("td", "th")
+CAPTION_HOLDERS = frozenset(("p", "div", "td", "th", "center", "figure", "span"))
+"""Elements that may hold a photo and its caption together."""
+DATE_LINE_MAX_CHARS = 80
+DATE_LINE_MAX_WORDS = 3
+"""A date line at the head of the body: short, and no more than a label beside its dates
+("Ngày đăng: …", a view count); "Kế hoạch số 12/KH-UBND ngày 5/3/2024" is text."""
+PUNCTUATION = " .,:;|/()-–—•"
+HEAD_LOOKAHEAD = 40
+"""How many elements after the title may hold the date line."""
+HEAD_LINE_MAX_CHARS = 200
+"""Longer text after the title is the sapo or the body: the date line comes before it."""
+TOOL_WORDS = (
+    r"in bài(?: viết| này)?|in trang|bản in|in|chia sẻ|gửi email|gửi bài(?: viết)?|"
+    r"gửi cho bạn bè|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|cỡ chữ|lượt xem|"
+    r"lượt đọc|nghe đọc bài viết|facebook|zalo|twitter|email|tweet|print|share|a\+|a-|a"
+)
+TOOLBAR_RE = re.compile(rf"^(?:\s*(?:{TOOL_WORDS})\s*[:|/,.•-]?)+\s*$", re.I)
+"""A paragraph made only of print, share and font-size links is a toolbar, never text."""
+AFTER_BODY_LEVELS = 4
+"""How many containers up from the body a byline set after it is looked for."""
+AUTHOR_BOX_RE = re.compile(r"author|tac-?gia|byline|but-?danh|nguoi-?viet", re.I)
+"""Class or id of a box that holds the byline (div.author-detail, div.art-author, div.TacGia)."""
+NOT_CREDITS_RE = re.compile(
+    r"relat|lien-?quan|tin-?khac|other|cung-?chuyen-?muc|sidebar|comment|binh-?luan|tags?\b|rating", re.I
+)
+"""Boxes after the body that end the search for a byline: related lists, tags, comments."""
 TITLE_META_NAMES = ("og:title", "twitter:title")
 TITLE_SUFFIX_RE = re.compile(r"\s+(?:[-|–—:»]\s+)[^-|–—:»]{2,80}$")
 """A site-name suffix of the <title> ("… - Cổng thông tin điện tử huyện Sơn Tịnh")."""
@@ -110,12 +143,15 @@ class PortalPage:
             return self.fallback().article(listing_date)
         captions = self.take_captions(body)
         byline = self.dedicated_byline(body)
-        blocks = self.lead_blocks(body) + dom.iter_blocks(body)
+        blocks = self.lead_blocks(body) + self.text_blocks(body)
         blocks, trailer = split_trailer(blocks, has_byline=byline.named)
         byline = byline if byline.named else trailer.byline
+        source = trailer.source or byline.source
+        if not byline.named:
+            byline, after_source = self.credits_after(body)
+            source = source or after_source
         return self.make_article(
-            listing_date, self.title(), [block.text for block in blocks], byline,
-            trailer.source or byline.source, captions,
+            listing_date, self.title(), [block.text for block in blocks], byline, source, captions,
         )
 
     def make_article(
@@ -158,15 +194,73 @@ class PortalPage:
         return dom.iter_blocks(lead)
 
     def take_captions(self, body: HtmlElement) -> list[str]:
-        """Photo captions in order, removed from the body so they do not count as text."""
+        """Photo captions in order (caption markup, then lines set under a photo), removed from the body."""
+        found = dom.select(body, self.CAPTIONS)
+        found += [note for note in photo_notes(body, found) if note not in found]
+        order = dom.document_order(body)
         captions = []
-        for el in dom.select(body, self.CAPTIONS):
+        for el in sorted(found, key=lambda el: order.get(el, 0)):
+            if any(ancestor in found for ancestor in el.iterancestors()):
+                continue  # a caption inside a caption element was read with it
             text = clean_paragraph(el.text_content())
             if text:
                 captions.append(text)
             if el.getparent() is not None:
                 el.drop_tree()
         return captions
+
+    def text_blocks(self, body: HtmlElement) -> list[dom.Block]:
+        """The body's paragraphs without the title and date line repeated at its head, and toolbars."""
+        blocks = [block for block in dom.iter_blocks(body) if not TOOLBAR_RE.match(block.text)]
+        title = self.title()
+        while blocks and (blocks[0].text == title or self.is_date_line(blocks[0].text)):
+            blocks.pop(0)
+        return blocks
+
+    def is_date_line(self, text: str) -> bool:
+        """A short line that is a date and little else: a label, a view count, print links."""
+        shown = find_dates(text, self.fetched_at, None) if len(text) <= DATE_LINE_MAX_CHARS else []
+        if not shown:
+            return False
+        rest = text
+        for date_shown in shown:
+            rest = rest.replace(date_shown.raw, " ")
+        words = [word for word in rest.split() if not word.strip(PUNCTUATION).isdigit()]
+        return len(words) <= DATE_LINE_MAX_WORDS or bool(TOOLBAR_RE.match(rest))
+
+    def credits_after(self, body: HtmlElement) -> tuple[Byline, str | None]:
+        """Byline and source set after the body in a box named for them ("author", "tac-gia")."""
+        box = self.author_box_after(body)
+        byline, source = Byline(), None
+        for block in dom.iter_blocks(box) if box is not None else []:
+            if source is None and source_of(block.text):
+                source = source_of(block.text)
+            elif not byline.named and len(block.text) <= BYLINE_MAX_CHARS:
+                byline = split_byline(block.text)
+        return byline, source or byline.source
+
+    def author_box_after(self, body: HtmlElement) -> HtmlElement | None:
+        """The first author-named box after the body, inside the article, before any related list."""
+        scope = self.article_scope(body)
+        node = body
+        for _ in range(AFTER_BODY_LEVELS if scope is not None else 1):
+            for sibling in node.itersiblings():
+                if not isinstance(sibling.tag, str) or NOT_CREDITS_RE.search(names_of(sibling)):
+                    return None  # related lists and tags end the article
+                box = next((el for el in sibling.iter() if AUTHOR_BOX_RE.search(names_of(el))), None)
+                if box is not None:
+                    return box
+            node = node.getparent()
+            if node is None or node is scope:
+                break
+        return None
+
+    def article_scope(self, body: HtmlElement) -> HtmlElement | None:
+        """The smallest container of both the body and the title (the article), or None."""
+        title = self.title_element
+        if title is None:
+            return None
+        return next((a for a in body.iterancestors() if title in a.iterdescendants()), None)
 
     def dedicated_byline(self, body: HtmlElement) -> Byline:
         """The byline from the platform's byline element (removed from the body if inside)."""
@@ -178,9 +272,18 @@ class PortalPage:
                 return split_byline(text)
         return Byline()
 
+    @cached_property
+    def title_element(self) -> HtmlElement | None:
+        """The first visible element of the title selectors that has text (screen-reader headings are not)."""
+        for el in dom.select(self.root, self.TITLE):
+            if clean_text(el.text_content()) and not dom.is_hidden(el):
+                return el
+        return None
+
     def title(self) -> str | None:
         """The article title: platform selector, else og:title, else <title> without site name."""
-        title = dom.first_text(self.root, self.TITLE)
+        el = self.title_element
+        title = clean_text(el.text_content()) if el is not None else ""
         title = title or clean_text(dom.meta_content(self.root, TITLE_META_NAMES))
         title = title or TITLE_SUFFIX_RE.sub("", dom.first_text(self.root, ("title",)))
         return split_lede(title)[1] or None
@@ -211,8 +314,24 @@ class PortalPage:
         for el in dom.select(self.root, self.DATE):
             found += self.element_candidates(el, reference)
             if any(candidate.kind == PUBLISHED for candidate in found):
-                break  # later selectors are fallbacks for other layouts
-        return found
+                return found  # later selectors are fallbacks for other layouts
+        return found + self.head_line_candidates(reference)
+
+    def head_line_candidates(self, reference: date | None) -> list[DateCandidate]:
+        """The date line between the title and the body, for skins the DATE selectors do not know."""
+        title, body = self.title_element, dom.first(self.root, self.BODY)
+        if title is None or body is None or body in title.iterancestors():
+            return []
+        around = set(body.iterancestors())
+        for el in title.xpath("following::*")[:HEAD_LOOKAHEAD]:
+            if el in around:
+                continue  # a wrapper of the date line and the body
+            text = dom.spaced_text(el)
+            if el is body or len(text) > HEAD_LINE_MAX_CHARS:
+                break  # the body, or the sapo before it
+            if text and self.is_date_line(text):
+                return text_candidates(text, "selector", self.fetched_at, reference)
+        return []
 
     def element_candidates(self, el: HtmlElement, reference: date | None) -> list[DateCandidate]:
         """The dates one element shows: its machine attribute, else its text."""
@@ -220,7 +339,7 @@ class PortalPage:
         value = parse_iso_date(machine, self.fetched_at)
         if value:
             return [DateCandidate(value, "selector", machine, machine_kind(el))]
-        return text_candidates(clean_text(el.text_content()), "selector", self.fetched_at, reference)
+        return text_candidates(dom.spaced_text(el), "selector", self.fetched_at, reference)
 
     def meta_candidates(self, reference: date | None = None) -> list[DateCandidate]:
         """Publication and modification times of the <meta> tags."""
@@ -308,6 +427,119 @@ def text_candidates(
         DateCandidate(shown.value, source, shown.raw, shown.kind)
         for shown in find_dates(text, fetched_at, reference)
     ]
+
+
+def names_of(el: HtmlElement) -> str:
+    """The element's class and id, for matching by name."""
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def photo_notes(body: HtmlElement, known: list[HtmlElement]) -> list[HtmlElement]:
+    """The caption lines set under the body's photos that no caption markup already names."""
+    notes: list[HtmlElement] = []
+    for img in body.iter("img"):
+        box = next((a for a in img.iterancestors(*PHOTO_BOXES) if body in a.iterancestors()), None)
+        if box is not None and any(box in el.iterancestors() for el in known):
+            continue
+        note = photo_note(img, body)
+        if note is not None and note not in notes:
+            notes.append(note)
+    return notes
+
+
+def photo_note(img: HtmlElement, body: HtmlElement) -> HtmlElement | None:
+    """The line right under a photo when it reads as a caption, else None.
+
+    From the photo up: the first container with text is the caption when the text follows the photo
+    ("<p><img><br><em>…</em></p>"), else the search ends; a table cell's caption is the same column of
+    the next row; otherwise the next non-blank element is the candidate.
+    """
+    node = img
+    while node is not body and node.getparent() is not None:
+        if node is not img and has_text(node):
+            return node if node.tag in CAPTION_HOLDERS and is_note_after(img, node) else None
+        if node.tag in CELLS:
+            return cell_caption(node)
+        if has_text_tail(node):
+            return None
+        following = next_block(node)
+        if following is not None:
+            return following if is_caption_line(following) else None
+        node = node.getparent()
+    return None
+
+
+def is_note_after(img: HtmlElement, holder: HtmlElement) -> bool:
+    """True when the holder's text all follows the photo and reads as its caption."""
+    if text_before(img, holder):
+        return False
+    if holder.tag in CELLS:  # a photo cell's own text is its caption, whatever its style
+        return is_caption_text(holder, with_photo=True)
+    return is_caption_line(holder, with_photo=True)
+
+
+def text_before(img: HtmlElement, holder: HtmlElement) -> str:
+    """The text inside ``holder`` that comes before the photo."""
+    texts = []
+    for text in img.xpath("preceding::text()"):
+        owner = text.getparent().getparent() if text.is_tail else text.getparent()
+        if owner is not None and (owner is holder or holder in owner.iterancestors()):
+            texts.append(text)
+    return clean_text("".join(texts))
+
+
+def cell_caption(cell: HtmlElement) -> HtmlElement | None:
+    """The cell under a photo's cell in a layout table (with or without a caption class)."""
+    row = cell.getparent()
+    below = next_block(row) if row is not None and row.tag == "tr" else None
+    if below is None or below.tag != "tr":
+        return None
+    cells = [c for c in below if c.tag in CELLS]
+    column = [c for c in row if c.tag in CELLS].index(cell)
+    caption = cells[column] if column < len(cells) else None
+    return caption if caption is not None and is_caption_text(caption) else None
+
+
+def next_block(node: HtmlElement) -> HtmlElement | None:
+    """The next sibling element that is not blank (empty paragraphs and <br> are skipped)."""
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str):
+            if (sibling.tail or "").strip():
+                return None
+            continue
+        if sibling.tag != "br" and (has_text(sibling) or sibling.find(".//img") is not None):
+            return sibling
+        if has_text_tail(sibling):
+            return None
+    return None
+
+
+def has_text(el: HtmlElement) -> bool:
+    """True when the element shows any non-blank text."""
+    return bool(clean_text(el.text_content()))
+
+
+def has_text_tail(el: HtmlElement) -> bool:
+    """True when text follows the element directly (it is inline in a paragraph)."""
+    return bool(clean_text(el.tail or ""))
+
+
+def is_caption_text(el: HtmlElement, with_photo: bool = False) -> bool:
+    """A short line without a photo of its own (unless ``with_photo``), not a byline or a source line."""
+    text = clean_text(el.text_content())
+    if not text or len(text) > CAPTION_MAX_CHARS or (el.find(".//img") is not None and not with_photo):
+        return False
+    return source_of(text) is None and not WRITER_LABEL_RE.match(text) and not dom.is_right_aligned(el)
+
+
+def is_caption_line(el: HtmlElement, with_photo: bool = False) -> bool:
+    """A caption-like line set apart from the text: centred or all in italics."""
+    if not is_caption_text(el, with_photo):
+        return False
+    return dom.is_centred(el) or dom.is_italic(el) or any(
+        dom.is_centred(child) and clean_text(child.text_content()) == clean_text(el.text_content())
+        for child in el
+    )
 
 
 def run_finder(finder: DateFinder | LegacyFinder, reference: date | None) -> list[DateCandidate]:

@@ -1,4 +1,4 @@
-"""Liferay portals (moh.gov.vn, quangngai.gov.vn before its migration): asset publisher + web content."""
+"""Liferay portals (moh, cema, thanhtra, quangngai.gov.vn): asset publisher, web content, display pages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from crawler.extraction.base import PortalPage
 
 
 class LiferayPage(PortalPage):
-    """Article: .asset-full-content or .journal-content-article; list div.box-news-xx or .news-item."""
+    """Article: .asset-full-content, .journal-content-article, a display page; list .box-news-xx, .news-item."""
 
     platform = "liferay"
     HOSTS = ("www.quangngai.gov.vn",)
@@ -25,24 +25,37 @@ class LiferayPage(PortalPage):
     """Three tells shared with 6.2 district sites; generator; 7.x: /o/, namespaces, Senna, Loader, Clay."""
     URL_MARKER = r"/-/(?:asset_publisher|[\w-]+/)|/web/[\w-]+/"
     TITLE = (
-        ".asset-full-content h1.title-news", ".asset-full-content .asset-title",
-        ".journal-content-article h1", ".news-detail h1.title", ".news-detail .title", "h1",
+        ".asset-full-content h1.title-news", ".taglib-header h3.header-title",
+        ".asset-full-content h3.header-title", "h3.header-title", ".asset-full-content h1",
+        ".asset-full-content .asset-title", ".journal-content-article h1", ".news-detail h1.title",
+        ".news-detail .title", ".lfr-layout-page h1", "h1",
     )
+    """6.2 themes title the asset in h3.header-title (Liferay's taglib header); 7.x in an h1."""
     DATE = (
-        ".asset-full-content .date_post", ".asset-full-content .date-post",
+        ".asset-full-content .date_post", ".asset-full-content .news-info-date .date-post",
+        ".asset-full-content .date-post", ".asset-full-content .date-publish",
+        ".asset-full-content .news-date", ".asset-full-content .news-info-date",
+        ".asset-full-content [class*='date']", ".asset-full-content span.time",
         ".news-detail span.time", ".journal-content-article span.time",
+        ".lfr-layout-page [data-lfr-editable-id*='date']", ".lfr-layout-page .component-text",
     )
-    """ "01/10/2021 15:53 4792" (a view count after the time); "Thứ Hai, ngày 14/03/2022"."""
+    """ "01/10/2021 15:53 4792" (a view count after the time); "Thứ Hai, ngày 14/03/2022";
+    "Ngày đăng: 25/04/2023 | Cập nhật: …"; a display page's text fragment "Ngày xuất bản: …"."""
+    # every selector is scoped to the asset or display page: the header's today widget is outside
     LEAD = (".asset-full-content .sapo", ".news-detail .sapo", ".news-detail .summary")
     BODY = (
+        ".journal-content-article .news-detail > .content",
         ".asset-full-content .asset-content .journal-content-article",
         ".asset-full-content .journal-content-article", ".asset-full-content .asset-content",
-        ".news-detail .journal-content-article", ".journal-content-article",
+        ".news-detail .journal-content-article", ".journal-content-article", ".asset-full-content",
     )
+    """A web-content template may wrap title, info line and sapo in .news-detail inside the article."""
     JUNK = (
-        ".date_post", ".luot-xem", ".view-count", ".asset-more-actions", ".taglib-social-bookmarks",
-        ".asset-links", ".asset-ratings", ".print-news", ".tin-lien-quan",
+        ".date_post", ".news-info-date", ".luot-xem", ".view-count", ".asset-more-actions",
+        ".taglib-social-bookmarks", ".asset-links", ".asset-ratings", ".print-news", ".tin-lien-quan",
     )
+    BYLINE = (".lfr-layout-page .article-author", ".lfr-layout-page [data-lfr-editable-id*='author']")
+    """A display page maps the author to its own text fragment after the body."""
     LIST_ITEM = (
         "#column-1 div.box-news-xx", "div.box-news-xx",
         "#column-1 .list-news .news-item", ".list-news .news-item",

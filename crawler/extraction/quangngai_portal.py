@@ -1,13 +1,15 @@
-"""Liferay 6.2 portals of Quảng Ngãi (quangngai.gov.vn, sontinh.quangngai.gov.vn): asset publisher."""
+"""Liferay 6.2 asset-publisher portals: quangngai.gov.vn sub-portals (sontinh, nghiahanh, sotp) and the
+same 6.2 markup elsewhere (kontum.gov.vn); Liferay 7.x pages are "liferay"."""
 
 from __future__ import annotations
 
-from crawler.extraction.base import PortalPage
+from crawler.extraction.liferay import LiferayPage
 
 
-class QuangNgaiPortalPage(PortalPage):
-    """Article: h3.header-title + .asset-full-content; list div.box-news-xx; Liferay paginator."""
+class QuangNgaiPortalPage(LiferayPage):
+    """Article read as any Liferay asset (h3.header-title + .asset-full-content); list div.box-news-xx."""
 
+    # the same CMS as "liferay": one reading, so the two ids never disagree on a page's fields
     platform = "quangngai-portal"
     HOSTS = ("quangngai.gov.vn",)
     MARKERS = (
@@ -18,20 +20,6 @@ class QuangNgaiPortalPage(PortalPage):
         r"p_p_id",
     )
     URL_MARKER = r"/asset_publisher/|/web/portal-"
-    TITLE = (
-        ".taglib-header h3.header-title", "h3.header-title", ".asset-full-content h1",
-        ".asset-title", "h1",
-    )
-    DATE = (
-        ".asset-full-content .news-info-date .date-post", ".asset-full-content .news-info-date",
-        ".asset-full-content .date-post", ".asset-full-content span.time",
-    )
-    """ "21/04/2023 16:36" followed by a separate view count."""
-    BODY = (
-        ".asset-full-content .journal-content-article", ".asset-full-content .asset-content",
-        ".asset-full-content",
-    )
-    JUNK = (".news-info-date", ".asset-more-actions", ".taglib-social-bookmarks", ".view-count")
     LIST_ITEM = ("div.box-news-xx",)
     LIST_LINK = ("h2.h2-title-xx a[href]", "h2 a[href]", "h3 a[href]", "a[href]")
     LIST_DATE = ("p.date_post", ".date_post", ".date-post", ".date")

@@ -43,6 +43,8 @@ class VhvPage(PortalPage):
         "div.social-connect", "div[id^='audio']", ".rating", ".relatedArticles", ".ArticleTools",
         ".tags-detail", ".print-share",
     )
+    BYLINE = ("article[class*='news-detail-layout'] .author-detail", ".ArticleContent .author-detail")
+    """Type-2 layouts set the byline in its own box after the body (not always: else the trailer)."""
     LIST_ITEM = (
         "div.listNewsType1 article.item-block", "section.Article-Detail-listType5 div.listType6.news-item",
     )

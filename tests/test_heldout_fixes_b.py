@@ -1,5 +1,6 @@
 """Rules added after the blind held-out set: NukeViet scope, ACMS lead, tuyengiaodanvan shapes."""
 
+import json
 from datetime import datetime, timezone
 
 from crawler.extraction import extract_article
@@ -124,3 +125,74 @@ def test_acms_note_under_an_image_is_a_caption_and_the_bold_lead_stays_text():
     assert "Quang cảnh" not in article.text
     assert article.lede_mark == "BDO" and article.source == "baobinhduong.vn"
     assert article.author == "P.Y"
+
+
+# --- tuyengiaodanvan.vn: the article found by its shape in any embedded data ------------------
+
+TGDV_URL = "https://tuyengiaodanvan.vn/vn/hoi-nghi-so-ket-dan-van-68749b2e1f0a3c5d7e9b2a11"
+TGDV_SHELL = """<html><head><title>Hội nghị sơ kết | Ban Tuyên giáo và Dân vận Trung ương</title></head>
+<body><header><span class="today-date">Chủ Nhật, 01/11/2026</span></header>
+<main><div class="post-detail-placeholder"><span class="MuiSkeleton-root"></span></div></main>{script}</body></html>"""
+CONTENT = f"<p>{PROSE}</p><figure><img src='a.jpg'><figcaption>Quang cảnh hội nghị.</figcaption></figure>"
+
+
+def tgdv(page_props: dict | None = None, flight: str | None = None):
+    """The article read from a page whose data is __NEXT_DATA__ or flight rows."""
+    if page_props is not None:
+        data = json.dumps({"props": {"pageProps": page_props}, "page": "/vn/[slug]"})
+        script = f'<script id="__NEXT_DATA__" type="application/json">{data}</script>'
+    else:
+        script = f"<script>self.__next_f.push([1,{json.dumps(flight)}])</script>"
+    return extract_article(TGDV_URL, TGDV_SHELL.format(script=script), FETCHED)
+
+
+def test_tgdv_vietnamese_field_names_deep_in_page_props():
+    data = {"maBaiViet": "68749b2e1f0a3c5d7e9b2a11", "tieuDe": "Hội nghị sơ kết", "moTa": "Sáng 11/7, hội nghị.",
+            "noiDung": CONTENT, "ngayTao": "2025-06-30T16:40:00.000Z", "ngayXuatBan": "2025-06-30T23:10:00.000Z",
+            "tacGia": "Lan Phương – Đức Tuấn", "nguonTin": "Báo Nhân Dân"}
+    article = tgdv({"initialState": {"blogDetail": {"data": data}, "layout": {"today": "2026-11-01T02:00:00Z"}}})
+    assert article.title == "Hội nghị sơ kết"
+    assert article.published == "2025-07-01T06:10:00+07:00"  # UTC on 30/06 is 1 July here
+    assert article.text.split("\n\n")[0] == "Sáng 11/7, hội nghị."
+    assert (article.author, article.source) == ("Lan Phương – Đức Tuấn", "Báo Nhân Dân")
+    assert article.captions == ["Quang cảnh hội nghị."]
+    assert article.shell is None
+
+
+def test_tgdv_data_post_shape_with_decoys():
+    post = {"id": 48213, "name": "Hội nghị sơ kết", "shortDescription": "Sáng 11/7, hội nghị.",
+            "contentHtml": CONTENT + "<p>(dangcongsan.vn)</p>", "publishDate": "2025-11-16T18:45:00Z",
+            "createdDate": "2025-11-14T09:20:00Z", "modifiedDate": "2025-11-17T02:05:19Z",
+            "authorName": "", "sourceName": "", "createdBy": "bientap03"}
+    related = [{"id": 1, "name": "Tin khác", "publishDate": "2025-11-18T01:00:00Z"}]
+    article = tgdv({"data": {"post": post, "relatedPosts": related}, "menus": [{"name": "Dân vận"}]})
+    assert article.title == "Hội nghị sơ kết"
+    assert article.published == "2025-11-17T01:45:00+07:00"
+    assert article.author is None and article.source == "dangcongsan.vn"
+
+
+def test_tgdv_related_article_with_content_does_not_win_over_the_url_article():
+    other = {"title": "Tin khác", "slug": "tin-khac-111111111111", "content": "<p>Nội dung khác.</p>"}
+    own = {"title": "Hội nghị sơ kết", "slug": "hoi-nghi-so-ket-dan-van-68749b2e1f0a3c5d7e9b2a11",
+           "content": CONTENT, "publishedAt": "2025-07-14T08:20:00.000Z"}
+    article = tgdv({"related": [other], "detail": {"item": own}})
+    assert article.title == "Hội nghị sơ kết"
+
+
+def test_tgdv_app_router_flight_rows():
+    blog = {"id": "68749b2e1f0a3c5d7e9b2a11", "headline": "Hội nghị sơ kết", "sapo": "Sáng 11/7, hội nghị.",
+            "body": "$7", "publishedDate": "$D2025-07-14T08:20:00.000Z", "modifiedDate": "2025-07-15T01:00:00Z",
+            "byline": "Trần Hoài (Ban Tuyên giáo và Dân vận Tỉnh ủy Nghệ An)"}
+    body = CONTENT.encode()
+    flight = (f'4:I[8731,[],"BlogDetail"]\n6:["$","$L4",null,{json.dumps({"blog": blog})}]\n'
+              f"7:T{len(body):x},{CONTENT}")
+    article = tgdv(flight=flight)
+    assert article.title == "Hội nghị sơ kết"
+    assert article.published == "2025-07-14T15:20:00+07:00"
+    assert (article.author, article.author_org) == ("Trần Hoài", "Ban Tuyên giáo và Dân vận Tỉnh ủy Nghệ An")
+    assert PROSE in article.text and article.text.startswith("Sáng 11/7")
+
+
+def test_tgdv_page_without_article_data_is_a_shell():
+    article = tgdv({"seo": {"title": "Ban Tuyên giáo và Dân vận Trung ương", "description": "Trang chủ"}})
+    assert article.shell == "javascript-only" and article.published is None

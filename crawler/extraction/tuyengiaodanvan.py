@@ -1,27 +1,28 @@
-"""tuyengiaodanvan.vn (Next.js, successor of danvan.vn): the data embedded in __NEXT_DATA__ first.
+"""tuyengiaodanvan.vn (Next.js, successor of danvan.vn): the data embedded in the page first.
 
-The pages are rendered by JavaScript, so the article is read from the JSON the server embeds in
-``<script id="__NEXT_DATA__" type="application/json">``. Its shape (``props.pageProps``)::
+The pages are rendered by JavaScript, so the article is read from the data the server embeds:
+``<script id="__NEXT_DATA__">`` (Pages Router, ``props.pageProps``) or the App Router's flight
+rows (``self.__next_f.push([1, "<id>:<JSON>\\n…"])``). Builds differ in where the article sits
+(``pageProps.blog``, ``pageProps.article``, ``pageProps.data.post``,
+``pageProps.initialState.blogDetail.data``, the props of a flight component) and in its field
+names, so the article is the object found by its shape: a title-like field (``title``,
+``headline``, ``name``, ``tieuDe``) and a content-like field holding the text's HTML (``content``,
+``contentHtml``, ``body``, ``noiDung``). When several objects qualify (related lists carry full
+articles too), the one whose slug or id is in the URL wins, else the shallowest. A typical one::
 
-    {"blog": {                                    # article pages (/vn/<slug>-<id>, /blogs/...)
-        "id": "<24 hex>", "slug": "...", "title": "...",
-        "description": "<sapo: plain text or HTML>",
-        "content": "<p>...</p>",                  # editor HTML (captions in figcaption)
-        "publishedAt": "2026-01-18T17:30:00.000Z",  # UTC; createdAt/updatedAt are not it
-        "createdAt": "...", "updatedAt": "...",
-        "author": "Thu Hằng" | "Name (Unit)" | null,
-        "source": "Báo Nhân Dân" | null,
-        "category": {"id": "<24 hex>", "name": "...", "type": "<group>"}, "viewCount": 1234},
-     "relatedBlogs": [{"id", "slug", "title", "publishedAt"}],  # other articles' dates
-     "blogs": {                                   # listing pages, a Spring Data page
-        "content": [{"id", "slug", "title", "description", "publishedAt"}],
-        "number": 0, "size": 10, "totalPages": 57, "totalElements": 563},
-     "category": {"id": "<24 hex>", "name": "...", "type": "<group>"}}
+    {"id": "<24 hex>", "slug": "...", "title": "...",
+     "description": "<sapo: plain text or HTML>",   # the lead paragraph (summary, sapo, moTa)
+     "content": "<p>...</p>",                       # editor HTML (captions in figcaption)
+     "publishedAt": "2026-01-18T17:30:00.000Z",     # UTC (publishDate, ngayXuatBan)
+     "createdAt": "...", "updatedAt": "...",        # never the publication date
+     "author": "Thu Hằng" | "Name (Unit)" | null,   # byline, tacGia; createdBy is a CMS account
+     "source": "Báo Nhân Dân" | null}               # sourceName, nguonTin
 
-A listed article's URL is ``/vn/<slug>-<id>`` unless the item carries its own ``url``. Pages
-served without embedded data (App Router builds) are read from their server-rendered HTML; a
-fallback render (``isFallback``) or an app root holding only the layout and a loading placeholder
-is a ``javascript-only`` shell with no text.
+Listing pages embed a Spring Data page ``pageProps.blogs`` (``content``, ``totalPages``); a
+listed article's URL is ``/vn/<slug>-<id>`` unless the item carries its own ``url``. Pages
+without embedded data are read from their server-rendered HTML; a fallback render
+(``isFallback``) or an app root holding only the layout and a loading placeholder is a
+``javascript-only`` shell with no text.
 """
 
 from __future__ import annotations
@@ -41,14 +42,47 @@ from lxml.html import HtmlElement
 from crawler.dates import local_now, parse_iso_date
 from crawler.extraction import dom
 from crawler.extraction.base import Listing, ListingEntry, PortalPage
-from crawler.extraction.bylines import Byline, split_byline
+from crawler.extraction.bylines import Byline, normalise_source, split_byline
 from crawler.extraction.listing import find_next, item_date
 from crawler.items import Article
 from crawler.text import clean_text
 
 NEXT_DATA_XPATH = "//script[@id='__NEXT_DATA__']"
-ARTICLE_KEYS = ("blog", "article", "post")
+FLIGHT_XPATH = "//script[contains(., 'self.__next_f')]"
+FLIGHT_PUSH_RE = re.compile(r"self\.__next_f\.push\(\[\s*1\s*,\s*(\"(?:[^\"\\]|\\.)*\")\s*\]\)")
+"""App Router flight data: self.__next_f.push([1, "<RSC rows>"]) (a JSON string literal)."""
+FLIGHT_ROW_RE = re.compile(r"([0-9a-f]+):")
+FLIGHT_REF_RE = re.compile(r"^\$([0-9a-f]+)$")
+"""A flight value pointing at another row ("$7": a long text sent as a T row)."""
+FLIGHT_DATE_PREFIX = "$D"
+"""Flight encoding of a Date value ("$D2025-07-14T08:20:00.000Z")."""
 LIST_KEYS = ("blogs", "posts")
+# Field names of the article object, lower case; the object is found by shape, not by its key.
+TITLE_KEYS = ("title", "headline", "name", "tieude", "tieu_de", "tenbaiviet")
+CONTENT_KEYS = (
+    "content", "contenthtml", "body", "bodyhtml", "noidung", "noi_dung", "html", "chitiet",
+)
+LEAD_KEYS = (
+    "description", "summary", "sapo", "shortdescription", "mota", "mo_ta", "excerpt", "lead",
+    "tomtat", "trichdan",
+)
+DATE_KEYS = (
+    "publishedat", "publishdate", "publisheddate", "datepublished", "publishtime", "published_at",
+    "publicationdate", "ngayxuatban", "ngaydang", "ngayphathanh",
+)
+"""Publication times only: createdAt, updatedAt, modifiedDate and ngayTao are not publication."""
+AUTHOR_KEYS = ("author", "authorname", "byline", "tacgia", "tac_gia", "butdanh")
+"""Writers only: createdBy ("bientap03") is the CMS account that keyed the article in."""
+SOURCE_KEYS = ("source", "sourcename", "nguontin", "nguon")
+ID_KEYS = ("slug", "id", "_id", "duongdan", "mabaiviet")
+NAME_KEYS = ("name", "fullname", "ten", "title")
+"""The name of an author or source given as an object."""
+HTML_TAG_RE = re.compile(r"<(?:p|div|figure|img|h[1-6]|br|table|ul|ol|blockquote|span)\b", re.I)
+CONTENT_MIN_CHARS = 200
+"""A content field without tags must be this long to be an article's text."""
+TITLE_MAX_CHARS = 400
+SEARCH_MAX_DEPTH = 10
+ELLIPSIS = ("...", "…")
 ARTICLE_PATH = "/vn/{slug}-{id}"
 PAGE_PARAM_RE = re.compile(r"([?&]page=)(\d+)")
 ORDER_RE = re.compile(
@@ -111,19 +145,34 @@ class TuyenGiaoDanVanPage(PortalPage):
         return page_props if isinstance(page_props, dict) else {}
 
     @cached_property
-    def embedded_article(self) -> dict | None:
-        """The embedded article, when it has content."""
-        for key in ARTICLE_KEYS:
-            value = self.page_props.get(key)
-            content = value.get("content") if isinstance(value, dict) else None
-            if isinstance(content, str) and content.strip():
-                return value
-        return None
+    def flight_rows(self) -> dict[str, object]:
+        """The App Router flight rows by id (JSON values and T-row texts); {} without them."""
+        chunks = []
+        for script in self.root.xpath(FLIGHT_XPATH):
+            for literal in FLIGHT_PUSH_RE.findall(script.text or ""):
+                try:
+                    chunks.append(json.loads(literal))
+                except ValueError:
+                    continue
+        return parse_flight("".join(chunks))
 
-    def text_field(self, key: str) -> str:
-        """One text field of the embedded article ("" when missing or not text)."""
-        value = (self.embedded_article or {}).get(key)
-        return value if isinstance(value, str) else ""
+    @cached_property
+    def embedded_article(self) -> dict | None:
+        """The article object of the embedded data (pageProps or flight rows), found by its shape."""
+        return find_article([self.page_props, *self.flight_rows.values()], self.url, self.resolve)
+
+    def resolve(self, value: object) -> object:
+        """A flight reference replaced by the row it names; other "$" codes are no value."""
+        if not isinstance(value, str) or not value.startswith("$"):
+            return value
+        if value.startswith(FLIGHT_DATE_PREFIX):
+            return value[len(FLIGHT_DATE_PREFIX):]
+        match = FLIGHT_REF_RE.match(value)
+        return self.flight_rows.get(match[1]) if match else None  # "$undefined", "$L4": no text
+
+    def text_field(self, keys: tuple[str, ...]) -> str:
+        """The first text field of the embedded article among the synonyms ("" when none)."""
+        return field_text(self.embedded_article or {}, keys, self.resolve)
 
     # --- article -------------------------------------------------------------------------
 
@@ -132,7 +181,7 @@ class TuyenGiaoDanVanPage(PortalPage):
         if self.embedded_article is None and self.is_shell():
             return Article(url=self.url, platform=self.platform, shell="javascript-only")
         article = super().article(listing_date)
-        source = clean_text(self.text_field("source")) or None
+        source = normalise_source(clean_text(self.text_field(SOURCE_KEYS))) or None
         return replace(article, source=source or article.source)
 
     def is_shell(self) -> bool:
@@ -153,7 +202,7 @@ class TuyenGiaoDanVanPage(PortalPage):
         """The embedded content HTML, parsed; else the rendered body container."""
         if self.embedded_article is None:
             return super().body_element()
-        body = fragment(self.text_field("content"))
+        body = fragment(self.text_field(CONTENT_KEYS))
         dom.drop(body, dom.ALWAYS_JUNK + self.JUNK)
         return body
 
@@ -161,24 +210,26 @@ class TuyenGiaoDanVanPage(PortalPage):
         """The embedded description (sapo), else the rendered summary."""
         if self.embedded_article is None:
             return super().lead_blocks(body)
-        return dom.iter_blocks(fragment(self.text_field("description")))
+        lead = dom.iter_blocks(fragment(self.text_field(LEAD_KEYS)))
+        opening = dom.iter_blocks(body)[:1]
+        return [] if lead and opening and repeats(opening[0].text, lead) else lead
 
     def dedicated_byline(self, body: HtmlElement) -> Byline:
         """The embedded author ("Name (Unit)"), else the rendered author line."""
-        author = clean_text(self.text_field("author"))
+        author = clean_text(self.text_field(AUTHOR_KEYS))
         return split_byline(author) if author else super().dedicated_byline(body)
 
     def title(self) -> str | None:
         """The embedded title, else the rendered h1."""
-        return clean_text(self.text_field("title")) or super().title()
+        return clean_text(self.text_field(TITLE_KEYS)) or super().title()
 
     def date_finders(self) -> list[tuple[Callable[[], str | None], str]]:
         """The embedded publishedAt (UTC, so the local day may differ), then the page's dates."""
         return [(self.embedded_date, "meta")] + super().date_finders()
 
     def embedded_date(self) -> str | None:
-        """publishedAt of the embedded article in the archive format."""
-        return parse_iso_date(self.text_field("publishedAt"), self.fetched_at)
+        """The embedded publication time (publishedAt, publishDate, ngayXuatBan) in archive format."""
+        return parse_iso_date(self.text_field(DATE_KEYS), self.fetched_at)
 
     # --- listing -------------------------------------------------------------------------
 
@@ -286,3 +337,107 @@ def next_page_url(url: str, total_pages: object) -> str | None:
     if PAGE_PARAM_RE.search(url):
         return PAGE_PARAM_RE.sub(lambda m: f"{m[1]}{current + 1}", url, count=1)
     return f"{url}{'&' if '?' in url else '?'}page={current + 1}"
+
+
+# --- the embedded article, found by shape ------------------------------------------------------
+
+
+def parse_flight(payload: str) -> dict[str, object]:
+    """Flight rows "<hex id>:<JSON>" and "<hex id>:T<hex length>,<text>" by id; other rows skipped."""
+    rows: dict[str, object] = {}
+    position = 0
+    while position < len(payload):
+        match = FLIGHT_ROW_RE.match(payload, position)
+        if match is None:
+            position = next_line(payload, position)
+            continue
+        start = match.end()
+        if payload.startswith("T", start) and "," in payload[start:start + 12]:
+            comma = payload.index(",", start)
+            length = int(payload[start + 1:comma] or "0", 16)
+            text = payload[comma + 1:].encode()[:length].decode(errors="ignore")  # length in bytes
+            rows[match[1]] = text
+            position = comma + 1 + len(text)
+            continue
+        end = next_line(payload, start)
+        try:
+            rows[match[1]] = json.loads(payload[start:end])
+        except ValueError:
+            pass  # module ("I[…]") and hint ("HL[…]") rows are not data
+        position = end
+    return rows
+
+
+def next_line(text: str, position: int) -> int:
+    """The index after the next newline (the end of the text when none)."""
+    newline = text.find("\n", position)
+    return len(text) if newline < 0 else newline + 1
+
+
+def lower_keys(obj: dict) -> dict[str, object]:
+    """The object's fields by lower-case name (TieuDe, tieuDe and tieude are one field)."""
+    return {str(key).lower(): value for key, value in obj.items()}
+
+
+def field_text(obj: dict, keys: tuple[str, ...], resolve) -> str:
+    """The first non-empty text among the synonym fields; an object or list gives its names."""
+    fields = lower_keys(obj)
+    for key in keys:
+        text = as_text(resolve(fields.get(key)), resolve)
+        if text.strip():
+            return text
+    return ""
+
+
+def as_text(value: object, resolve) -> str:
+    """A field value as text: a string, an object's name, or a list's names joined."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return field_text(value, NAME_KEYS, resolve)
+    if isinstance(value, list):
+        return ", ".join(filter(None, (as_text(resolve(item), resolve) for item in value)))
+    return ""
+
+
+def is_article(obj: dict, resolve) -> bool:
+    """An object with a title-like field and a content-like field holding the article's text."""
+    title = field_text(obj, TITLE_KEYS, resolve)
+    content = field_text(obj, CONTENT_KEYS, resolve)
+    if not title.strip() or len(title) > TITLE_MAX_CHARS:
+        return False
+    return bool(HTML_TAG_RE.search(content)) or len(content) >= CONTENT_MIN_CHARS
+
+
+def find_article(roots: list[object], url: str, resolve) -> dict | None:
+    """The article object: the one the URL names (slug or id), else the shallowest one."""
+    found = [obj for obj in walk_objects(roots) if is_article(obj, resolve)]
+    path = urlsplit(url).path
+    for obj in found:
+        ids = (field_text(obj, (key,), resolve) for key in ID_KEYS)
+        if any(len(value) >= 6 and value in path for value in ids):
+            return obj
+    return found[0] if found else None
+
+
+def walk_objects(roots: list[object]):
+    """Every object in the values, breadth first (the page's own article before related lists)."""
+    level = [(root, 0) for root in roots if isinstance(root, (dict, list))]
+    while level:
+        following = []
+        for value, depth in level:
+            if depth > SEARCH_MAX_DEPTH:
+                continue
+            if isinstance(value, dict):
+                yield value
+            children = value.values() if isinstance(value, dict) else value
+            following += [(child, depth + 1) for child in children if isinstance(child, (dict, list))]
+        level = following
+
+
+def repeats(opening: str, lead: list[dom.Block]) -> bool:
+    """True when the body opens with the lead (the sapo field is a copy or an excerpt of it)."""
+    text = " ".join(block.text for block in lead)
+    for mark in ELLIPSIS:
+        text = text.removesuffix(mark)
+    return opening.startswith(text.strip())

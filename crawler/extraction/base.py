@@ -56,17 +56,32 @@ DATE_LINE_MAX_WORDS = 3
 """A date line at the head of the body: short, and no more than a label beside its dates
 ("Ngày đăng: …", a view count); "Kế hoạch số 12/KH-UBND ngày 5/3/2024" is text."""
 PUNCTUATION = " .,:;|/()-–—•"
+DATE_WORD_RE = re.compile(
+    r"^(?:ngày|tháng|năm|thứ|hai|ba|tư|sáu|bảy|chủ|nhật|cn|lúc|giờ|sa|ch|am|pm|đăng|cập|xuất|bản|"
+    r"phát|hành|hôm|nay)$|\d",
+    re.I,
+)
+"""The words of a date and its label ("Thứ Hai, ngày 13/06/2024", "Ngày đăng:", "9:05:42 SA")."""
 HEAD_LOOKAHEAD = 40
 """How many elements after the title may hold the date line."""
 HEAD_LINE_MAX_CHARS = 200
 """Longer text after the title is the sapo or the body: the date line comes before it."""
 TOOL_WORDS = (
-    r"in bài(?: viết| này)?|in trang|bản in|in|chia sẻ|gửi email|gửi bài(?: viết)?|"
+    r"in bài(?: viết| này)?|in trang|bản in|in|chia sẻ(?: bài viết)?|gửi email|gửi bài(?: viết)?|"
     r"gửi cho bạn bè|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|cỡ chữ|lượt xem|"
-    r"lượt đọc|nghe đọc bài viết|facebook|zalo|twitter|email|tweet|print|share|a\+|a-|a"
+    r"lượt đọc|lượt truy cập|nghe đọc bài viết|nghe bài viết|đánh giá(?: bài viết)?|bình luận|"
+    r"facebook|zalo|twitter|email|tweet|print|share|like|a\+|a-|a"
 )
 TOOLBAR_RE = re.compile(rf"^(?:\s*(?:{TOOL_WORDS})\s*[:|/,.•-]?)+\s*$", re.I)
-"""A paragraph made only of print, share and font-size links is a toolbar, never text."""
+"""A paragraph made only of print, share, rating and font-size links is a toolbar, never text."""
+COUNT_RE = re.compile(r"\d[\d.,]*")
+"""The numbers of a toolbar ("Lượt xem: 1.082")."""
+RELATED_HEADING_RE = re.compile(
+    r"^(?:tin|bài viết|bài|các tin|các bài)\s+(?:liên quan|cùng chuyên mục|khác|đã đưa|mới hơn|cũ hơn)"
+    r"\s*:?$|^xem thêm\s*:?$",
+    re.I,
+)
+"""A related-list heading inside the body container: it and what follows are not the article."""
 AFTER_BODY_LEVELS = 4
 """How many containers up from the body a byline set after it is looked for."""
 AUTHOR_BOX_RE = re.compile(r"author|tac-?gia|byline|but-?danh|nguoi-?viet", re.I)
@@ -210,8 +225,10 @@ class PortalPage:
         return captions
 
     def text_blocks(self, body: HtmlElement) -> list[dom.Block]:
-        """The body's paragraphs without the title and date line repeated at its head, and toolbars."""
-        blocks = [block for block in dom.iter_blocks(body) if not TOOLBAR_RE.match(block.text)]
+        """The body's paragraphs: no title or date line repeated at its head, no toolbars, no related list."""
+        blocks = [block for block in dom.iter_blocks(body) if not is_toolbar(block.text)]
+        related = next((i for i, block in enumerate(blocks) if RELATED_HEADING_RE.match(block.text)), None)
+        blocks = blocks[:related]
         title = self.title()
         while blocks and (blocks[0].text == title or self.is_date_line(blocks[0].text)):
             blocks.pop(0)
@@ -219,14 +236,10 @@ class PortalPage:
 
     def is_date_line(self, text: str) -> bool:
         """A short line that is a date and little else: a label, a view count, print links."""
-        shown = find_dates(text, self.fetched_at, None) if len(text) <= DATE_LINE_MAX_CHARS else []
-        if not shown:
+        if len(text) > DATE_LINE_MAX_CHARS or not find_dates(text, self.fetched_at, None):
             return False
-        rest = text
-        for date_shown in shown:
-            rest = rest.replace(date_shown.raw, " ")
-        words = [word for word in rest.split() if not word.strip(PUNCTUATION).isdigit()]
-        return len(words) <= DATE_LINE_MAX_WORDS or bool(TOOLBAR_RE.match(rest))
+        rest = [word for word in text.split() if not is_date_word(word)]
+        return len(rest) <= DATE_LINE_MAX_WORDS or is_toolbar(" ".join(rest))
 
     def credits_after(self, body: HtmlElement) -> tuple[Byline, str | None]:
         """Byline and source set after the body in a box named for them ("author", "tac-gia")."""
@@ -427,6 +440,18 @@ def text_candidates(
         DateCandidate(shown.value, source, shown.raw, shown.kind)
         for shown in find_dates(text, fetched_at, reference)
     ]
+
+
+def is_date_word(word: str) -> bool:
+    """True for a number, a date, or a word of a date's label."""
+    word = word.strip(PUNCTUATION)
+    return not word or bool(DATE_WORD_RE.search(word))
+
+
+def is_toolbar(text: str) -> bool:
+    """True for a line of print, share, view-count and font-size words only."""
+    words = COUNT_RE.sub(" ", text)
+    return bool(words.strip(PUNCTUATION)) and bool(TOOLBAR_RE.match(words))
 
 
 def names_of(el: HtmlElement) -> str:

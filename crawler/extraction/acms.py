@@ -11,7 +11,7 @@ from crawler.dates import PUBLISHED, DateCandidate
 from crawler.extraction import dom
 from crawler.extraction.base import PortalPage
 from crawler.extraction.bylines import Byline, source_of, split_byline
-from crawler.extraction.generic import article_scope, before_body
+from crawler.extraction.generic import before_body, titled_container
 from crawler.extraction.outlets import split_lede
 from crawler.text import clean_text
 
@@ -65,7 +65,7 @@ class AcmsPage(PortalPage):
     def title(self) -> str | None:
         """The h1 of the article scope (the element holding title and body), else the usual rules."""
         body = dom.first(self.root, self.BODY)
-        heading = dom.first(article_scope(body), ("h1",)) if body is not None else None
+        heading = dom.first(titled_container(body), ("h1",)) if body is not None else None
         text = split_lede(clean_text(heading.text_content()))[1] if heading is not None else ""
         return text or super().title()
 
@@ -74,7 +74,7 @@ class AcmsPage(PortalPage):
         body = dom.first(self.root, self.BODY)
         if body is None:
             return []
-        return [el for el in dom.select(article_scope(body), selectors) if is_head_part(el, body)]
+        return [el for el in dom.select(titled_container(body), selectors) if is_head_part(el, body)]
 
     def selector_candidates(self, reference: date | None) -> list[DateCandidate]:
         """The date line of the article scope; the page-wide DATE selectors when it has none."""

@@ -379,7 +379,7 @@ def take_trailer_lines(paragraphs: list[str]) -> tuple[list[str], str | None, By
 PAGE_TAGS = frozenset(("body", "html"))
 
 
-def article_scope(body: HtmlElement) -> HtmlElement:
+def titled_container(body: HtmlElement) -> HtmlElement:
     """The nearest ancestor of the body that also holds an h1: the article, not the whole page.
 
     Without one below <body>, the body's parent: an h1 only the page holds is the site's banner.

@@ -19,7 +19,7 @@ from crawler.dates import PUBLISHED, DateCandidate
 from crawler.extraction import dom
 from crawler.extraction.base import PortalPage
 from crawler.extraction.bylines import Byline, normalise_source, split_byline
-from crawler.extraction.generic import article_scope
+from crawler.extraction.generic import titled_container
 from crawler.items import Article
 from crawler.text import clean_paragraph, clean_text
 
@@ -80,7 +80,7 @@ class NukeVietPage(PortalPage):
     @cached_property
     def scope(self) -> HtmlElement:
         """The element holding the title and the body: the article, not the page."""
-        return article_scope(self.body_node) if self.body_node is not None else self.root
+        return titled_container(self.body_node) if self.body_node is not None else self.root
 
     def outside_body(self, el: HtmlElement) -> bool:
         """True for an element that is not the body or inside it."""

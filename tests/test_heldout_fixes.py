@@ -209,6 +209,14 @@ def test_date_line_under_the_title_with_a_view_count(date_line, published):
     assert read(f"<p>{PROSE}</p>", date_line=date_line).published == published
 
 
+def test_a_related_list_inside_the_asset_lends_no_date():
+    related = '<div class="tin-khac"><a href="/x">Tin khác</a> <span class="date">(05/05/2023)</span></div>'
+    page = liferay_62(f"<p>{PROSE}</p>", date_line="").replace(
+        '<div class="asset-content">', f'<div class="asset-content">{related}'
+    )
+    assert extract_article(URL_62, page, FETCHED).published is None
+
+
 def test_spaced_text_keeps_a_view_count_apart():
     el = fragment('<span>17/03/2023</span><span>265</span>')
     assert dom.spaced_text(el) == "17/03/2023 265"

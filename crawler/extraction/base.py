@@ -86,9 +86,10 @@ AFTER_BODY_LEVELS = 4
 """How many containers up from the body a byline set after it is looked for."""
 AUTHOR_BOX_RE = re.compile(r"author|tac-?gia|byline|but-?danh|nguoi-?viet", re.I)
 """Class or id of a box that holds the byline (div.author-detail, div.art-author, div.TacGia)."""
-NOT_CREDITS_RE = re.compile(
-    r"relat|lien-?quan|tin-?khac|other|cung-?chuyen-?muc|sidebar|comment|binh-?luan|tags?\b|rating", re.I
-)
+RELATED_BOX = r"relat|lien-?quan|tin-?khac|other-?news|news-?other|cung-?chuyen-?muc|da-?dua"
+RELATED_BOX_RE = re.compile(RELATED_BOX, re.I)
+"""Related and "Tin khác" boxes: their dates and bylines are other articles'."""
+NOT_CREDITS_RE = re.compile(rf"{RELATED_BOX}|other|sidebar|comment|binh-?luan|tags?\b|rating", re.I)
 """Boxes after the body that end the search for a byline: related lists, tags, comments."""
 TITLE_META_NAMES = ("og:title", "twitter:title")
 TITLE_SUFFIX_RE = re.compile(r"\s+(?:[-|–—:»]\s+)[^-|–—:»]{2,80}$")
@@ -325,6 +326,8 @@ class PortalPage:
         """The platform date elements' dates, up to the first element that shows a publication date."""
         found: list[DateCandidate] = []
         for el in dom.select(self.root, self.DATE):
+            if in_related_box(el):
+                continue  # a date class reused by the "Tin khác" list inside the article block
             found += self.element_candidates(el, reference)
             if any(candidate.kind == PUBLISHED for candidate in found):
                 return found  # later selectors are fallbacks for other layouts
@@ -337,8 +340,8 @@ class PortalPage:
             return []
         around = set(body.iterancestors())
         for el in title.xpath("following::*")[:HEAD_LOOKAHEAD]:
-            if el in around:
-                continue  # a wrapper of the date line and the body
+            if el in around or in_related_box(el):
+                continue  # a wrapper of the date line and the body; another article's date
             text = dom.spaced_text(el)
             if el is body or len(text) > HEAD_LINE_MAX_CHARS:
                 break  # the body, or the sapo before it
@@ -452,6 +455,11 @@ def is_toolbar(text: str) -> bool:
     """True for a line of print, share, view-count and font-size words only."""
     words = COUNT_RE.sub(" ", text)
     return bool(words.strip(PUNCTUATION)) and bool(TOOLBAR_RE.match(words))
+
+
+def in_related_box(el: HtmlElement) -> bool:
+    """True inside a related, "Tin khác" or sidebar box."""
+    return any(RELATED_BOX_RE.search(names_of(box)) for box in (el, *el.iterancestors()))
 
 
 def names_of(el: HtmlElement) -> str:

@@ -196,3 +196,19 @@ def test_tgdv_app_router_flight_rows():
 def test_tgdv_page_without_article_data_is_a_shell():
     article = tgdv({"seo": {"title": "Ban Tuyên giáo và Dân vận Trung ương", "description": "Trang chủ"}})
     assert article.shell == "javascript-only" and article.published is None
+
+
+# --- generic pages: the shared caption rule ------------------------------------------------------
+
+
+def test_generic_caption_row_of_a_layout_table_styled_by_its_class_only():
+    paragraphs = "".join(f"<p>{PROSE} Đoạn {n}.</p>" for n in range(4))
+    html = f"""<html><body><table><tr><td class="menu">Trang chủ</td><td>
+      <div class="tieude">Hội Nông dân phát huy vai trò trong công tác dân vận</div>
+      <div class="noidung"><p><b>{PROSE}</b></p>
+        <table><tr><td><img src="a.jpg"></td></tr><tr><td class="ct">Hội viên trồng rau an toàn.</td></tr></table>
+        {paragraphs}<p class="nguon">Nguồn: Báo Nhân Dân</p></div></td></tr></table></body></html>"""
+    article = extract_article("http://hoinongdan.example.vn/tin/a.htm", html, FETCHED, platform="generic")
+    assert article.captions == ["Hội viên trồng rau an toàn."]
+    assert "trồng rau an toàn" not in article.text
+    assert article.source == "Báo Nhân Dân"

@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 
 from crawler.dates import DateCandidate, local_now
 from crawler.extraction import dom
-from crawler.extraction.base import DateFinder, PortalPage, text_candidates
+from crawler.extraction.base import DateFinder, PortalPage, photo_notes, text_candidates
 from crawler.extraction.bylines import (
     ORG_START, Byline, looks_like_byline, read_credits, source_of, split_byline, theo_credit,
 )
@@ -70,11 +70,11 @@ MACHINE_DATES = (
 """Machine-readable dates in the body of the page: HTML5, microdata, Blogger's abbr, Drupal RDFa."""
 CAPTIONS = (
     "figcaption", "td.tr-caption", ".wp-caption-text", "td.image_desc", "td.image-caption",
-    ".image-caption", "p.caption", "div.caption", "span.caption",
+    ".image-caption", "p.caption", "div.caption", "span.caption", "[class*='chuthich']",
+    "[class*='chu-thich']",
 )
+"""Caption markup; "chú thích" is Vietnamese for caption. Lines set under a photo follow base's rule."""
 CAPTION_MAX_CHARS = 300
-CAPTION_HOLDERS = frozenset(("p", "div", "td", "figure", "center"))
-CENTRED_RE = re.compile(r"text-align\s*:\s*center", re.I)
 BOLD_XPATH = ".//text()[ancestor::strong or ancestor::b]"
 HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
 PROSE_MIN_CHARS = 80
@@ -278,9 +278,9 @@ def is_sentence(block: dom.Block) -> bool:
 
 
 def take_captions(container: HtmlElement) -> list[str]:
-    """Captions in the container (caption markup, or a short set-apart line under an image), removed."""
+    """Captions in the container (caption markup, or the shared rule for lines under a photo), removed."""
     found = dom.select(container, CAPTIONS)
-    found += [el for el in map(image_note, container.iter("img")) if el is not None and el not in found]
+    found += [note for note in photo_notes(container, found) if note not in found]
     captions = []
     for el in sorted(found, key=_document_order(container)):
         text = clean_paragraph(el.text_content())
@@ -289,23 +289,6 @@ def take_captions(container: HtmlElement) -> list[str]:
         if el.getparent() is not None:
             el.drop_tree()
     return captions
-
-
-def image_note(img: HtmlElement) -> HtmlElement | None:
-    """The line right under an image when it is italic, bold or centred (a caption)."""
-    holder = next((a for a in img.iterancestors() if a.tag in CAPTION_HOLDERS), None)
-    if holder is None:
-        return None
-    following = holder.getnext()
-    if holder.tag == "td" and holder.getparent() is not None:  # the caption row of a layout table
-        row = holder.getparent().getnext()
-        following = row.find("td") if row is not None else None
-    text = clean_text(following.text_content()) if following is not None else ""
-    if not text or len(text) > CAPTION_MAX_CHARS or following.find(".//img") is not None:
-        return None
-    block = dom.Block(text, following)
-    set_apart = dom.is_emphasized(block) or CENTRED_RE.search(following.get("style", ""))
-    return following if set_apart or following.get("align", "").lower() == "center" else None
 
 
 def following_blocks(container: HtmlElement) -> list[dom.Block]:

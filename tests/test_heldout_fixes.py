@@ -197,6 +197,16 @@ def test_screen_reader_heading_is_not_the_title():
     assert article.published == "2024-09-05"
 
 
+def test_the_banner_heading_with_the_site_name_is_not_the_title():
+    html = (
+        '<html><body><header id="banner"><h1 class="site-title">Sở Tư pháp tỉnh Quảng Ngãi</h1></header>'
+        '<div class="ArticleHeader"><h1>Hội nghị đối thoại năm 2023</h1></div>'
+        f'<div class="news-body"><p>{PROSE}</p></div></body></html>'
+    )
+    page = LiferayPage("https://example.org/a", html, FETCHED)
+    assert page.title() == "Hội nghị đối thoại năm 2023"
+
+
 @pytest.mark.parametrize("date_line, published", [
     ('<div class="meta"><span class="date-publish">17/03/2023 08:35</span><span>265</span></div>',
      "2023-03-17T08:35:00+07:00"),

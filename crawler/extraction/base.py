@@ -288,9 +288,9 @@ class PortalPage:
 
     @cached_property
     def title_element(self) -> HtmlElement | None:
-        """The first visible element of the title selectors that has text (screen-reader headings are not)."""
+        """The first visible element of the title selectors that has text, outside the site banner."""
         for el in dom.select(self.root, self.TITLE):
-            if clean_text(el.text_content()) and not dom.is_hidden(el):
+            if clean_text(el.text_content()) and not dom.is_hidden(el) and not dom.in_banner(el):
                 return el
         return None
 

@@ -45,6 +45,8 @@ HIDDEN_CLASS_RE = re.compile(
 )
 """Accessibility-only and hidden headings ("Điều hướng" of Liferay's quick-access nav)."""
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+BANNER_NAME_RE = re.compile(r"(?:^|\s)(?:banner|header|site-header|top-header|logo|site-title|site-name|navbar)(?:\s|$)")
+"""Class or id of the site banner, whose heading is the site's name (not .ArticleHeader, .entry-header)."""
 EMPTY_DOCUMENT = "<html><body></body></html>"
 
 
@@ -198,6 +200,15 @@ def is_hidden(el: HtmlElement) -> bool:
         if HIDDEN_CLASS_RE.search(node.get("class", "")) or HIDDEN_STYLE_RE.search(node.get("style", "")):
             return True
         if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+            return True
+    return False
+
+
+def in_banner(el: HtmlElement) -> bool:
+    """True inside the site's banner or navigation (the logo's <h1>, the site name)."""
+    for node in (el, *el.iterancestors()):
+        names = f"{node.get('class', '')} {node.get('id', '')}"
+        if node.tag == "nav" or node.get("role") in ("banner", "navigation") or BANNER_NAME_RE.search(names):
             return True
     return False
 

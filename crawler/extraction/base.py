@@ -135,7 +135,11 @@ class PortalPage:
     BODY: ClassVar[tuple[str, ...]] = ()
     JUNK: ClassVar[tuple[str, ...]] = ()
     """Elements inside the body that are not text (ads, share bars, related boxes)."""
-    CAPTIONS: ClassVar[tuple[str, ...]] = ("figcaption", "td.image_desc", "td.image-caption")
+    CAPTIONS: ClassVar[tuple[str, ...]] = (
+        "figcaption", "td.image_desc", "td.image-caption", "td.caption", "p.caption", ".image-caption",
+        ".img-desc", ".chuthich", ".chu-thich", ".wp-caption-text",
+    )
+    """Caption markup; captions without it are found under their photo (``photo_notes``)."""
     BYLINE: ClassVar[tuple[str, ...]] = ()
     """Dedicated byline elements; without them the last body paragraphs are checked."""
     LIST_ITEM: ClassVar[tuple[str, ...]] = ()

@@ -29,9 +29,10 @@ class VhvPage(PortalPage):
     DATE = (
         "h1.title-detail + * span.post-date", "h1.title-detail + span.post-date",
         "meta[itemprop='datePublished']", ".ArticleHeader .PostDate", ".zone-content .entry-meta time",
+        "article[class*='news-detail-layout'] .post-date",
     )
     """ "17:23:45 | 07/08/2018" on the line after the title; the meta holds the same instant."""
-    # relatedArticles inside the same <article> reuse span.post-date
+    # relatedArticles inside the same <article> reuse span.post-date: dates in related boxes are skipped
     LEAD = (
         "article[class*='news-detail-layout'] div.brief", ".ArticleHeader .Lead", ".ArticleContent .Lead",
     )

@@ -212,3 +212,34 @@ def test_generic_caption_row_of_a_layout_table_styled_by_its_class_only():
     assert article.captions == ["Hội viên trồng rau an toàn."]
     assert "trồng rau an toàn" not in article.text
     assert article.source == "Báo Nhân Dân"
+
+
+def generic_page(head: str) -> str:
+    """An unknown layout: title, a head part (date line, lead), then the body in its own box."""
+    paragraphs = "".join(f"<p>{PROSE} Đoạn {n}.</p>" for n in range(4))
+    return f"""<html><body><div class="wrap"><h2 class="ttl">Hội nghị sơ kết công tác dân vận 6 tháng</h2>
+      {head}<div class="noi-dung">{paragraphs}</div></div></body></html>"""
+
+
+def test_generic_lead_set_apart_between_title_and_body_is_text():
+    lead = "Sáng 11/7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2025."
+    article = extract_article("http://x.example.vn/a.html", generic_page(f'<div class="sapo"><b>{lead}</b></div>'),
+                              FETCHED, platform="generic")
+    assert article.title == "Hội nghị sơ kết công tác dân vận 6 tháng"  # the bold lead is not the title
+    assert article.text.split("\n\n")[0] == lead
+
+
+def test_generic_date_line_boxed_with_the_share_bar_is_read():
+    head = '<div class="date-share"><span>15/05/2024 - 09:12</span> <a href="#">Chia sẻ</a></div>'
+    article = extract_article("http://x.example.vn/a.html", generic_page(head), FETCHED, platform="generic")
+    assert article.published == "2024-05-15T09:12:00+07:00"
+    assert "Chia sẻ" not in article.text
+
+
+def test_acms_date_line_whose_class_names_no_date():
+    html = acms_page('<div class="sapo">Chiều 14-1, hội nghị diễn ra.</div>').replace(
+        '<div class="date-share"><span class="pubdate">14/01/2026 - 16:47</span>',
+        '<div class="meta-bar"><span class="updated">Cập nhật: 15/01/2026 - 08:00</span>'
+        ' <span class="x">14/01/2026 - 16:47</span>')
+    article = extract_article(ACMS_URL, html, FETCHED)
+    assert article.published == "2026-01-14T16:47:00+07:00"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 
 from lxml.html import HtmlElement
 
@@ -12,14 +13,13 @@ from crawler.extraction import dom
 from crawler.extraction.base import PortalPage
 from crawler.extraction.bylines import Byline, source_of, split_byline
 from crawler.extraction.generic import before_body, titled_container
-from crawler.extraction.outlets import split_lede
 from crawler.text import clean_text
 
-LEAD_CLASS_WORDS = ("sapo", "summary", "lead", "tomtat", "tom-tat", "desc", "intro")
+LEAD_CLASS_WORDS = ("sapo", "chapo", "chapeau", "summary", "lead", "tomtat", "tom-tat", "desc", "intro")
 """Class words of the lead: .sapo, h2.summary, .newsdetail__sapo, .lead-news, .news-desc."""
 LEAD_SELECTORS = tuple(f"[class*='{word}']" for word in LEAD_CLASS_WORDS)
-SCOPE_DATE = ("span.pubdate", ".pubdate", "[class*='date']", "[class*='time']")
-"""The date line in the article scope before the body: span.pubdate, else a date- or time- class."""
+SCOPE_DATE = ("span.pubdate", ".pubdate", "[class*='date']", "[class*='time']", "[class*='ngay']")
+"""The date line in the article scope before the body: span.pubdate, else a date, time or ngày class."""
 
 
 class AcmsPage(PortalPage):
@@ -62,12 +62,14 @@ class AcmsPage(PortalPage):
     """Category pages of this CMS show no dates."""
     PAGER = ("div.paging", ".pagination", ".pager")
 
-    def title(self) -> str | None:
-        """The h1 of the article scope (the element holding title and body), else the usual rules."""
+    @cached_property
+    def title_element(self) -> HtmlElement | None:
+        """The visible h1 of the article scope (the element holding title and body), else TITLE."""
         body = dom.first(self.root, self.BODY)
-        heading = dom.first(titled_container(body), ("h1",)) if body is not None else None
-        text = split_lede(clean_text(heading.text_content()))[1] if heading is not None else ""
-        return text or super().title()
+        for el in dom.select(titled_container(body), ("h1",)) if body is not None else []:
+            if clean_text(el.text_content()) and not dom.is_hidden(el):
+                return el
+        return super().title_element
 
     def head_parts(self, selectors: tuple[str, ...]) -> list[HtmlElement]:
         """Elements of the article scope before the body (date line, lead), related lists left out."""
@@ -83,7 +85,10 @@ class AcmsPage(PortalPage):
             found += self.element_candidates(el, reference)
             if any(candidate.kind == PUBLISHED for candidate in found):
                 return found  # later selectors are other papers' classes
-        return found or super().selector_candidates(reference)
+        found += self.head_line_candidates(reference)  # a date line whose class names no date
+        if any(candidate.kind == PUBLISHED for candidate in found):
+            return found
+        return found + super().selector_candidates(reference)  # page-wide span.pubdate, last
 
     def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
         """The first lead of the article scope before the body (unless the body repeats it)."""

@@ -44,6 +44,8 @@ TEXT_FURNITURE_RE = re.compile(
     re.I,
 )
 """Class/id words of blocks that are never main text (related lists, counters, tickers)."""
+DATE_LINE_NAME_RE = re.compile(r"date|time|ngay|thoi-?gian", re.I)
+"""Class/id words of a date line, kept even when the box also holds furniture (a share bar)."""
 ARTICLE_PART_RE = re.compile(r"(?:post|entry|article|node|news|story)[-_]?(?:header|footer|meta|info)", re.I)
 """The article's own header and footer ("post-footer", "entry-header") are not page furniture."""
 TRAP_XPATH = "//*[@class or @id]"
@@ -71,7 +73,7 @@ MACHINE_DATES = (
 CAPTIONS = (
     "figcaption", "td.tr-caption", ".wp-caption-text", "td.image_desc", "td.image-caption",
     ".image-caption", "p.caption", "div.caption", "span.caption", "[class*='chuthich']",
-    "[class*='chu-thich']",
+    "[class*='chu-thich']", ".note-image", ".image-note", ".img-note",
 )
 """Caption markup; "chú thích" is Vietnamese for caption. Lines set under a photo follow base's rule."""
 CAPTION_MAX_CHARS = 300
@@ -182,6 +184,7 @@ class GenericPage(PortalPage):
         body = inside[span[0]:span[1] + 1]
         byline, source = read_credits(inside[span[1] + 1:] + following_blocks(container))
         title = title_before(body[0].element)
+        body = (lead_between(title, body[0].element, blocks) if title is not None else []) + body
         head = head_lines(title, body[0].element) if title is not None else []
         title_text = clean_text(title.text_content()) if title is not None else None
         return Reading(body, captions, title_text, head, byline, source)
@@ -306,9 +309,20 @@ def title_before(start: HtmlElement) -> HtmlElement | None:
         text = clean_text(el.text_content())
         if not TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS or is_date_line(text):
             continue
-        if el.tag in HEADINGS or is_bold(el, text):
-            return el
+        if el.tag in HEADINGS or (is_bold(el, text) and not is_prose(dom.Block(text, el))):
+            return el  # a bold paragraph of prose is the lead (sapo), not the title
     return None
+
+
+def lead_between(title: HtmlElement, start: HtmlElement, blocks: list[dom.Block]) -> list[dom.Block]:
+    """Prose paragraphs between the title and the body's first paragraph: a lead set apart."""
+    order = dom.document_order(title.getroottree().getroot())
+    low, high = order.get(title, 0), order.get(start, 0)
+    skip = {*title.iterdescendants(), *start.iterancestors()}  # a wrapper's text is not between them
+    return [
+        block for block in blocks
+        if low < order.get(block.element, -1) < high and block.element not in skip and is_prose(block)
+    ]
 
 
 def is_bold(el: HtmlElement, text: str) -> bool:
@@ -415,6 +429,8 @@ def without(root: HtmlElement, furniture: re.Pattern) -> HtmlElement:
     for el in tree.xpath(TRAP_XPATH):
         if el.tag == "body" or el.getparent() is None or not furniture.search(furniture_words(el)):
             continue
+        if DATE_LINE_NAME_RE.search(furniture_words(el)):
+            continue  # "date-share": the date line and the share bar in one box; the date is needed
         if not is_most_of_page(el, tree):
             el.drop_tree()
     return tree

@@ -19,7 +19,7 @@ from crawler.dates import PUBLISHED, DateCandidate
 from crawler.extraction import dom
 from crawler.extraction.base import PortalPage
 from crawler.extraction.bylines import Byline, normalise_source, split_byline
-from crawler.extraction.generic import titled_container
+from crawler.extraction.generic import before_body, titled_container
 from crawler.items import Article
 from crawler.text import clean_paragraph, clean_text
 
@@ -28,6 +28,9 @@ AUTHOR_LABEL_RE = re.compile(r"^\s*(?:tác\s+giả(?:\s+bài\s+viết)?|người
 SOURCE_LABEL_RE = re.compile(r"^\s*nguồn(?:\s+tin)?\s*:\s*", re.I)
 """NukeViet's source field is printed as "Nguồn tin: Báo Tuyên Quang"."""
 FIELD_TAGS = ("p", "div", "span", "li")
+SIGNATURE_MAX_WORDS = 6
+CAPITALS_RE = re.compile(r"[^\W\d_][^\W\d_ .\-–—,&]*(?:[ .\-–—,&]+[^\W\d_]+)*\.?")
+"""Letters in words joined by spaces, dots, dashes or commas: a name, not a sentence or a date."""
 """Elements that may hold one labelled field line under the body."""
 SCOPE_TITLE = ("h1",)
 SCOPE_DATE = (
@@ -35,7 +38,8 @@ SCOPE_DATE = (
     "[itemprop='datePublished']", ".time", ".date",
 )
 """The publication line in the article scope, theme-specific classes first, generic ones after."""
-SCOPE_LEAD = (".hometext",)
+SCOPE_LEAD = (".hometext", "[class*='sapo']", "[class*='summary']", "[class*='tomtat']")
+"""The module's hometext, then the lead class words other themes use."""
 SCOPE_CAPTIONS = ("figure.article figcaption",)
 """The thumbnail shown above the body (figure.article) has its note outside the body."""
 NOT_DATE_XPATH = (
@@ -98,10 +102,13 @@ class NukeVietPage(PortalPage):
         article = super().article(listing_date)
         return replace(article, source=article.source or self.source_field())
 
-    def title(self) -> str | None:
-        """The scope's h1, else the theme selectors and the page's title rules."""
-        heading = next((clean_text(el.text_content()) for el in self.in_scope(SCOPE_TITLE)), "")
-        return heading or super().title()
+    @cached_property
+    def title_element(self) -> HtmlElement | None:
+        """The scope's visible h1, else the theme selectors."""
+        for el in self.in_scope(SCOPE_TITLE):
+            if clean_text(el.text_content()) and not dom.is_hidden(el):
+                return el
+        return super().title_element
 
     def selector_candidates(self, reference: date | None) -> list[DateCandidate]:
         """The publication line of the scope, up to the first element showing a publication date."""
@@ -111,21 +118,23 @@ class NukeVietPage(PortalPage):
                 continue
             found += self.element_candidates(el, reference)
             if any(candidate.kind == PUBLISHED for candidate in found):
-                break  # later selectors are other themes' classes
-        return found
+                return found  # later selectors are other themes' classes
+        return found + self.head_line_candidates(reference)  # a theme whose classes are unknown
 
     def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
-        """The .hometext lead of the scope."""
-        lead = next(iter(self.in_scope(SCOPE_LEAD)), None)
-        return dom.iter_blocks(lead) if lead is not None else []
+        """The visible lead of the scope (.hometext, or a sapo/summary class) before the body."""
+        leads = [el for el in self.in_scope(SCOPE_LEAD) if before_body(el, body) and not dom.is_hidden(el)]
+        return dom.iter_blocks(leads[0]) if leads else []
 
     def dedicated_byline(self, body: HtmlElement) -> Byline:
-        """The labelled author field ("Tác giả bài viết: Name (Unit)"), removed from the text."""
+        """The labelled author field ("Tác giả bài viết: Name (Unit)"), else a signature in capitals."""
         line = self.field_line(AUTHOR_LABEL_RE)
+        text = AUTHOR_LABEL_RE.sub("", clean_text(line.text_content())) if line is not None else ""
         if line is None:
-            return Byline()
-        text = AUTHOR_LABEL_RE.sub("", clean_text(line.text_content()))
-        line.drop_tree()
+            line = capitals_signature(body)
+            text = clean_text(line.text_content()) if line is not None else ""
+        if line is not None:
+            line.drop_tree()
         return split_byline(text) if text else Byline()
 
     def source_field(self) -> str | None:
@@ -150,3 +159,15 @@ def is_field(el: HtmlElement, label: re.Pattern) -> bool:
     """True when the element's text is the label followed by a value."""
     text = clean_text(el.text_content())
     return el.getparent() is not None and label.match(text) is not None and bool(label.sub("", text))
+
+
+def capitals_signature(body: HtmlElement) -> HtmlElement | None:
+    """The body's last paragraph when it is a short name in capitals ("PHƯƠNG DUYÊN"), else None."""
+    blocks = dom.iter_blocks(body)
+    if not blocks:
+        return None
+    last = blocks[-1]
+    text = last.text
+    if len(text.split()) > SIGNATURE_MAX_WORDS or not CAPITALS_RE.fullmatch(text) or text != text.upper():
+        return None
+    return last.element if last.element is not body else None

@@ -6,7 +6,7 @@ from crawler.extraction.base import PortalPage
 
 
 class SharePointPortalPage(PortalPage):
-    """Article: #art-content, divNoiDungTinBai, .news-content, LạcViệt .ChiTietTin; lists TD-channel, lnew."""
+    """Article: #art-content, divNoiDungTinBai, .news-content, LạcViệt's two skins; lists TD-channel, lnew."""
 
     platform = "sharepoint-portal"
     HOSTS = ()
@@ -30,7 +30,8 @@ class SharePointPortalPage(PortalPage):
     )
     TITLE = (
         ".art-detail h1.art-title", "#art-detail .art-title", "h1.art-title", ".ChiTietTin h1.TieuDe",
-        ".ChiTietTin .TieuDe", ".divTieuDeTinBai", ".TD-channel-main-td h1.TD-title",
+        ".ChiTietTin .TieuDe", ".lv-news-detail .lv-news-title", ".divTieuDeTinBai",
+        ".TD-channel-main-td h1.TD-title",
         ".news-detail h1.news-title", "h1",
     )
     """The <title> carries only the site name on most of these portals."""
@@ -38,7 +39,8 @@ class SharePointPortalPage(PortalPage):
         ".art-detail .art-info label.pub-time", "h1.art-title + * label.pub-time",
         "h1.TD-title + label.pub-time", ".TD-channel-main-td > label.pub-time",
         "#art-detail > .art-date", ".art-detail > .art-date",
-        ".ChiTietTin .ThongTin span.NgayDang", ".divNgayDangTinBai .ngay-dang", ".divNgayDang",
+        ".ChiTietTin .ThongTin span.NgayDang", ".lv-news-detail .lv-news-info .lv-date",
+        ".divNgayDangTinBai .ngay-dang", ".divNgayDang",
         ".news-detail > .news-date",
     )
     """ "15/06/2023 08:12:31 SA", "30/03/2021 12:00 AM", "Thứ Ba, 12/06/2018, 14:40",
@@ -49,10 +51,13 @@ class SharePointPortalPage(PortalPage):
         ".TD-channel-main-td .TD-sapo", ".news-detail .news-sapo",
     )
     BODY = (
-        "#art-content", ".ChiTietTin div.NoiDung", "div.divNoiDungTinBai",
+        "#art-content", ".ChiTietTin div.NoiDung", ".lv-news-detail .lv-news-content", "div.divNoiDungTinBai",
         ".TD-channel-main-td .TD-content", ".news-content > .ms-rtestate-field", ".ms-rtestate-field",
     )
-    JUNK = (".art-tools", ".art-other", ".TD-other", ".divTinKhac", ".divChucNang")
+    JUNK = (
+        ".art-tools", ".art-other", ".TD-other", ".divTinKhac", ".divChucNang", ".lv-news-tool",
+        ".lv-news-other",
+    )
     BYLINE = (
         ".art-detail .art-author", "#art-detail .art-author", ".ChiTietTin p.TacGia", ".divTacGiaTinBai",
     )

@@ -9,7 +9,7 @@ from crawler.extraction.base import SIDEBAR_XPATH, PortalPage
 
 
 class VhvPage(PortalPage):
-    """Article: news-detail-layout-type-2, ArticleHeader/ArticleContent or zone-content; two list layouts."""
+    """Article: news-detail-layout, ArticleHeader, Article-News, zone-content, entry-content; two lists."""
 
     platform = "vhv"
     HOSTS = ()
@@ -24,25 +24,32 @@ class VhvPage(PortalPage):
     """The vendor's template host and JS namespace, module containers, dated upload paths, layouts."""
     TITLE = (
         "article[class*='news-detail-layout'] h1.title-detail", "h1.title-detail",
-        ".ArticleHeader h1", ".ArticleHeader .Title", ".zone-content h1.entry-title", "h1",
+        ".ArticleHeader h1", ".ArticleHeader .Title", ".Article-News h1.Title", ".Article-News .Title",
+        ".zone-content h1.entry-title", ".zone-content .article-header h1",
+        "header.entry-header h1.entry-title", "h1",
     )
     DATE = (
         "h1.title-detail + * span.post-date", "h1.title-detail + span.post-date",
-        "meta[itemprop='datePublished']", ".ArticleHeader .PostDate", ".zone-content .entry-meta time",
+        "meta[itemprop='datePublished']", ".ArticleHeader .PostDate", ".Article-News > .Date",
+        ".zone-content .entry-meta time", ".zone-content .article-info",
+        "header.entry-header .entry-meta time",
         "article[class*='news-detail-layout'] .post-date",
     )
     """ "17:23:45 | 07/08/2018" on the line after the title; the meta holds the same instant."""
     # relatedArticles inside the same <article> reuse span.post-date: dates in related boxes are skipped
     LEAD = (
         "article[class*='news-detail-layout'] div.brief", ".ArticleHeader .Lead", ".ArticleContent .Lead",
+        ".Article-News > .Lead", ".zone-content .article-sapo",
     )
     BODY = (
         "div.block-core-a5 > div.content-detail[itemprop='articleBody']", "div.content-detail",
-        ".ArticleContent .ArticleBody", ".ArticleContent", ".zone-content .entry-content",
+        ".ArticleContent .ArticleBody", ".ArticleContent", ".Article-News > .Content",
+        ".zone-content .article-content", ".zone-content .entry-content", "article.post .entry-content",
+        "#ctl01_divContent",
     )
     JUNK = (
         "div.social-connect", "div[id^='audio']", ".rating", ".relatedArticles", ".ArticleTools",
-        ".tags-detail", ".print-share",
+        ".tags-detail", ".print-share", ".Tool",
     )
     BYLINE = ("article[class*='news-detail-layout'] .author-detail", ".ArticleContent .author-detail")
     """Type-2 layouts set the byline in its own box after the body (not always: else the trailer)."""

@@ -145,9 +145,18 @@ def test_words_that_are_text_are_no_toolbar(line):
     assert is_toolbar(line) == (line == "In")
 
 
-def test_related_heading_inside_the_body_ends_the_text():
-    article = read(f"<p>{PROSE}</p><p><strong>Tin liên quan:</strong></p><p>Hội nghị tập huấn nghiệp vụ</p>")
-    assert article.text == PROSE
+def test_related_list_at_the_end_of_the_body_is_not_text():
+    related = '<p><strong>Tin liên quan:</strong></p><ul><li><a href="/a">Hội nghị tập huấn nghiệp vụ</a></li></ul>'
+    assert read(f"<p>{PROSE}</p>{related}").text == PROSE
+
+
+def test_related_box_in_the_middle_of_the_body_leaves_the_text_after_it():
+    box = (
+        '<div class="box"><p>Tin liên quan</p><p><a href="/a">Hội nghị tập huấn nghiệp vụ</a></p>'
+        '<p><a href="/b">Ra mắt mô hình dân vận khéo</a> (12/03/2024)</p></div>'
+    )
+    article = read(f"<p>{PROSE}</p>{box}<p>Kết thúc hội nghị, các đại biểu thống nhất kiến nghị.</p>")
+    assert article.text == f"{PROSE}\n\nKết thúc hội nghị, các đại biểu thống nhất kiến nghị."
 
 
 # --- bylines after the body ----------------------------------------------------------------------

@@ -81,7 +81,9 @@ RELATED_HEADING_RE = re.compile(
     r"\s*:?$|^xem thêm\s*:?$",
     re.I,
 )
-"""A related-list heading inside the body container: it and what follows are not the article."""
+"""A related-list heading inside the body container: it and the links under it are not the article."""
+LINK_SHARE_MIN = 0.5
+"""A block whose text is mostly link text is a list item, not a paragraph."""
 AFTER_BODY_LEVELS = 4
 """How many containers up from the body a byline set after it is looked for."""
 AUTHOR_BOX_RE = re.compile(r"author|tac-?gia|byline|but-?danh|nguoi-?viet", re.I)
@@ -232,8 +234,7 @@ class PortalPage:
     def text_blocks(self, body: HtmlElement) -> list[dom.Block]:
         """The body's paragraphs: no title or date line repeated at its head, no toolbars, no related list."""
         blocks = [block for block in dom.iter_blocks(body) if not is_toolbar(block.text)]
-        related = next((i for i, block in enumerate(blocks) if RELATED_HEADING_RE.match(block.text)), None)
-        blocks = blocks[:related]
+        blocks = without_related_lists(blocks)
         title = self.title()
         while blocks and (blocks[0].text == title or self.is_date_line(blocks[0].text)):
             blocks.pop(0)
@@ -447,6 +448,25 @@ def text_candidates(
         DateCandidate(shown.value, source, shown.raw, shown.kind)
         for shown in find_dates(text, fetched_at, reference)
     ]
+
+
+def without_related_lists(blocks: list[dom.Block]) -> list[dom.Block]:
+    """The blocks without "Tin liên quan" boxes set inside the body: the heading and the links under it."""
+    kept: list[dom.Block] = []
+    in_list = False
+    for block in blocks:
+        if RELATED_HEADING_RE.match(block.text):
+            in_list = True
+        elif not (in_list and is_link_line(block)):
+            in_list = False
+            kept.append(block)
+    return kept
+
+
+def is_link_line(block: dom.Block) -> bool:
+    """True when most of the block's text is link text (a headline in a list)."""
+    linked = clean_text("".join(block.element.xpath(".//a//text() | ancestor::a//text()")))
+    return len(linked) >= LINK_SHARE_MIN * len(block.text)
 
 
 def is_date_word(word: str) -> bool:

@@ -243,3 +243,27 @@ def test_acms_date_line_whose_class_names_no_date():
         ' <span class="x">14/01/2026 - 16:47</span>')
     article = extract_article(ACMS_URL, html, FETCHED)
     assert article.published == "2026-01-14T16:47:00+07:00"
+
+
+def test_tgdv_rendered_bem_markup_without_embedded_data():
+    html = f"""<html><body><div id="__next"><header><span class="today-date">Chủ Nhật, 01/11/2026</span></header>
+      <main><article class="blog-detail"><h1 class="blog-detail__title">Hội nghị sơ kết</h1>
+        <div class="blog-detail__meta"><span class="order-2">Thứ Hai, 14/07/2025</span>
+          <span class="order-3 updated">Cập nhật: Thứ Ba, 15/07/2025</span></div>
+        <div class="blog-detail__summary font-bold">Sáng 11/7, hội nghị diễn ra.</div>
+        <div class="blog-detail__content">{CONTENT}</div>
+        <p class="blog-detail__author text-right">Trần Hoài (Ban Tuyên giáo và Dân vận Tỉnh ủy)</p>
+        <p class="blog-detail__source">Nguồn: Báo Nhân Dân</p></article></main></div></body></html>"""
+    article = extract_article(TGDV_URL, html, FETCHED)
+    assert article.title == "Hội nghị sơ kết"
+    assert article.text.startswith("Sáng 11/7, hội nghị diễn ra.") and PROSE in article.text
+    assert article.published == "2025-07-14"
+    assert (article.author, article.source) == ("Trần Hoài", "Báo Nhân Dân")
+    assert "Nguồn" not in article.text
+
+
+def test_nukeviet_signature_in_capitals_closes_the_body():
+    html = nukeviet_page('<span class="h-date">08/04/2024</span>').replace(
+        "<p>Ngày 14/11/2024 đoàn làm việc.</p>", "<p>Ngày 14/11/2024 đoàn làm việc.</p><p>PHƯƠNG DUYÊN</p>")
+    article = extract_article(NUKEVIET_URL, html, FETCHED)
+    assert article.author == "PHƯƠNG DUYÊN" and "PHƯƠNG DUYÊN" not in article.text

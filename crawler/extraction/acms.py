@@ -8,18 +8,14 @@ from functools import cached_property
 from lxml.html import HtmlElement
 
 from crawler.dates import PUBLISHED, DateCandidate
-
 from crawler.extraction import dom
 from crawler.extraction.base import PortalPage
 from crawler.extraction.bylines import Byline, source_of, split_byline
-from crawler.extraction.generic import before_body, titled_container
+from crawler.extraction.generic import LEAD_SELECTORS, container_heading, head_parts, lead_element
 from crawler.text import clean_text
 
-LEAD_CLASS_WORDS = ("sapo", "chapo", "chapeau", "summary", "lead", "tomtat", "tom-tat", "desc", "intro")
-"""Class words of the lead: .sapo, h2.summary, .newsdetail__sapo, .lead-news, .news-desc."""
-LEAD_SELECTORS = tuple(f"[class*='{word}']" for word in LEAD_CLASS_WORDS)
 SCOPE_DATE = ("span.pubdate", ".pubdate", "[class*='date']", "[class*='time']", "[class*='ngay']")
-"""The date line in the article scope before the body: span.pubdate, else a date, time or ngày class."""
+"""The date line before the body in the article's container: span.pubdate, else a date-word class."""
 
 
 class AcmsPage(PortalPage):
@@ -64,24 +60,16 @@ class AcmsPage(PortalPage):
 
     @cached_property
     def title_element(self) -> HtmlElement | None:
-        """The visible h1 of the article scope (the element holding title and body), else TITLE."""
+        """The visible h1 of the article's container (holding title and body), else TITLE."""
         body = dom.first(self.root, self.BODY)
-        for el in dom.select(titled_container(body), ("h1",)) if body is not None else []:
-            if clean_text(el.text_content()) and not dom.is_hidden(el):
-                return el
-        return super().title_element
-
-    def head_parts(self, selectors: tuple[str, ...]) -> list[HtmlElement]:
-        """Elements of the article scope before the body (date line, lead), related lists left out."""
-        body = dom.first(self.root, self.BODY)
-        if body is None:
-            return []
-        return [el for el in dom.select(titled_container(body), selectors) if is_head_part(el, body)]
+        heading = container_heading(body) if body is not None else None
+        return heading if heading is not None else super().title_element
 
     def selector_candidates(self, reference: date | None) -> list[DateCandidate]:
-        """The date line of the article scope; the page-wide DATE selectors when it has none."""
+        """The date line of the article's container; then the head lines; the page-wide DATE last."""
+        body = dom.first(self.root, self.BODY)
         found: list[DateCandidate] = []
-        for el in self.head_parts(SCOPE_DATE):
+        for el in head_parts(body, SCOPE_DATE) if body is not None else []:
             found += self.element_candidates(el, reference)
             if any(candidate.kind == PUBLISHED for candidate in found):
                 return found  # later selectors are other papers' classes
@@ -91,12 +79,9 @@ class AcmsPage(PortalPage):
         return found + super().selector_candidates(reference)  # page-wide span.pubdate, last
 
     def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
-        """The first lead of the article scope before the body (unless the body repeats it)."""
-        leads = [el for el in self.head_parts(self.LEAD) if el.find(".//h1") is None]  # not a head wrapper
-        if not leads:
-            return []
-        order = dom.document_order(self.root)
-        blocks = dom.iter_blocks(min(leads, key=lambda el: order.get(el, 0)))
+        """The first lead of the article's container before the body (unless the body repeats it)."""
+        lead = lead_element(body, self.LEAD)
+        blocks = dom.iter_blocks(lead) if lead is not None else []
         opening = dom.iter_blocks(body)[:1]
         # some papers print the sapo again as the body's first paragraph
         return [] if opening and [b.text for b in blocks] == [opening[0].text] else blocks
@@ -111,7 +96,3 @@ class AcmsPage(PortalPage):
                 return split_byline(text)
         return Byline()
 
-
-def is_head_part(el: HtmlElement, body: HtmlElement) -> bool:
-    """A part of the article's head (date line, lead): before the body, not in a related list."""
-    return before_body(el, body) and not el.xpath("ancestor-or-self::li")

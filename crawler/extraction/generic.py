@@ -99,6 +99,14 @@ HEAD_LOOKAHEAD = 40
 AGREEMENT_MIN = 0.8
 """Share of the container's words that trafilatura must also have found."""
 FOLLOWING_SIBLINGS = 3
+PAGE_TAGS = frozenset(("body", "html"))
+LEAD_CLASS_WORDS = (
+    "sapo", "chapo", "chapeau", "summary", "lead", "tomtat", "tom-tat", "desc", "intro", "hometext",
+)
+"""Class words of a lead: .sapo, h2.summary, .newsdetail__sapo, .blog-detail__summary, .news-desc."""
+LEAD_SELECTORS = tuple(f"[class*='{word}']" for word in LEAD_CLASS_WORDS)
+LIST_ITEM_XPATH = "ancestor-or-self::li"
+"""Items of a related list inside the article's container."""
 
 
 @dataclass
@@ -373,7 +381,7 @@ def take_trailer_lines(paragraphs: list[str]) -> tuple[list[str], str | None, By
     return paragraphs, source or byline.source, byline
 
 
-PAGE_TAGS = frozenset(("body", "html"))
+# --- the article's own container on platform pages ---------------------------------------------
 
 
 def titled_container(body: HtmlElement) -> HtmlElement:
@@ -395,6 +403,38 @@ def before_body(el: HtmlElement, body: HtmlElement) -> bool:
     if el is body or body in el.iterancestors() or el in body.iterancestors():
         return False
     return el in body.xpath("preceding::*")
+
+
+def after_body(el: HtmlElement, body: HtmlElement) -> bool:
+    """True for an element that starts after the body ends."""
+    return el in body.xpath("following::*")
+
+
+def container_heading(body: HtmlElement) -> HtmlElement | None:
+    """The first visible h1 with text in the titled container of the body."""
+    for el in titled_container(body).iter("h1"):
+        if clean_text(el.text_content()) and not dom.is_hidden(el):
+            return el
+    return None
+
+
+def head_parts(body: HtmlElement, selectors: tuple[str, ...]) -> list[HtmlElement]:
+    """Elements of the titled container before the body (date line, lead), list items left out."""
+    found = dom.select(titled_container(body), selectors)
+    return [el for el in found if before_body(el, body) and not el.xpath(LIST_ITEM_XPATH)]
+
+
+def lead_element(body: HtmlElement, selectors: tuple[str, ...] = LEAD_SELECTORS) -> HtmlElement | None:
+    """The first visible lead (sapo) before the body in its titled container, never the title's box."""
+    leads = [el for el in head_parts(body, selectors) if el.find(".//h1") is None and not dom.is_hidden(el)]
+    order = dom.document_order(body.getroottree().getroot())
+    return min(leads, key=lambda el: order.get(el, 0)) if leads else None
+
+
+def tail_parts(body: HtmlElement, selectors: tuple[str, ...]) -> list[HtmlElement]:
+    """Elements of the titled container after the body (author, source lines), list items left out."""
+    found = dom.select(titled_container(body), selectors)
+    return [el for el in found if after_body(el, body) and not el.xpath(LIST_ITEM_XPATH)]
 
 
 # --- furniture ---------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from crawler.dates import PUBLISHED, DateCandidate
 from crawler.extraction import dom
 from crawler.extraction.base import PortalPage
 from crawler.extraction.bylines import Byline, normalise_source, split_byline
-from crawler.extraction.generic import before_body, titled_container
+from crawler.extraction.generic import LEAD_SELECTORS, container_heading, lead_element, titled_container
 from crawler.items import Article
 from crawler.text import clean_paragraph, clean_text
 
@@ -32,13 +32,12 @@ SIGNATURE_MAX_WORDS = 6
 CAPITALS_RE = re.compile(r"[^\W\d_][^\W\d_ .\-–—,&]*(?:[ .\-–—,&]+[^\W\d_]+)*\.?")
 """Letters in words joined by spaces, dots, dashes or commas: a name, not a sentence or a date."""
 """Elements that may hold one labelled field line under the body."""
-SCOPE_TITLE = ("h1",)
 SCOPE_DATE = (
     ".h-date", ".post-date", "span.h5", ".news-info", ".meta", "time[datetime]",
     "[itemprop='datePublished']", ".time", ".date",
 )
 """The publication line in the article scope, theme-specific classes first, generic ones after."""
-SCOPE_LEAD = (".hometext", "[class*='sapo']", "[class*='summary']", "[class*='tomtat']")
+SCOPE_LEAD = (".hometext", *LEAD_SELECTORS)
 """The module's hometext, then the lead class words other themes use."""
 SCOPE_CAPTIONS = ("figure.article figcaption",)
 """The thumbnail shown above the body (figure.article) has its note outside the body."""
@@ -105,10 +104,8 @@ class NukeVietPage(PortalPage):
     @cached_property
     def title_element(self) -> HtmlElement | None:
         """The scope's visible h1, else the theme selectors."""
-        for el in self.in_scope(SCOPE_TITLE):
-            if clean_text(el.text_content()) and not dom.is_hidden(el):
-                return el
-        return super().title_element
+        heading = container_heading(self.body_node) if self.body_node is not None else None
+        return heading if heading is not None else super().title_element
 
     def selector_candidates(self, reference: date | None) -> list[DateCandidate]:
         """The publication line of the scope, up to the first element showing a publication date."""
@@ -122,9 +119,9 @@ class NukeVietPage(PortalPage):
         return found + self.head_line_candidates(reference)  # a theme whose classes are unknown
 
     def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
-        """The visible lead of the scope (.hometext, or a sapo/summary class) before the body."""
-        leads = [el for el in self.in_scope(SCOPE_LEAD) if before_body(el, body) and not dom.is_hidden(el)]
-        return dom.iter_blocks(leads[0]) if leads else []
+        """The visible lead of the scope (.hometext, or a lead class word) before the body."""
+        lead = lead_element(body, SCOPE_LEAD)
+        return dom.iter_blocks(lead) if lead is not None else []
 
     def dedicated_byline(self, body: HtmlElement) -> Byline:
         """The labelled author field ("Tác giả bài viết: Name (Unit)"), else a signature in capitals."""

@@ -42,7 +42,8 @@ from lxml.html import HtmlElement
 from crawler.dates import local_now, parse_iso_date
 from crawler.extraction import dom
 from crawler.extraction.base import Listing, ListingEntry, PortalPage
-from crawler.extraction.bylines import Byline, normalise_source, split_byline
+from crawler.extraction.bylines import Byline, normalise_source, source_of, split_byline
+from crawler.extraction.generic import LEAD_SELECTORS, container_heading, lead_element, tail_parts
 from crawler.extraction.listing import find_next, item_date
 from crawler.items import Article
 from crawler.text import clean_text
@@ -90,6 +91,8 @@ ORDER_RE = re.compile(
 )
 """Bootstrap order-md-2 / order-first and Tailwind md:order-2: the visual position of an item."""
 ORDER_WORDS = {"first": -1, "last": 99}
+SOURCE_PARTS = ("[class*='source']", "[class*='nguon']")
+"""The rendered source line after the body."""
 SHELL_MAX_CHARS = 200
 """A rendered article page has far more visible text than a loading placeholder."""
 SHELL_CONTAINERS = ("#__next", "body")
@@ -115,7 +118,11 @@ class TuyenGiaoDanVanPage(PortalPage):
     DATE = (".blog-detail .blog-meta .date", ".blog-detail .blog-meta time", ".blog-meta .date")
     """ "Thứ Hai, 19/01/2026": date only; the header shows today's date the same way."""
     LEAD = (".blog-detail .blog-summary", ".blog-summary")
-    BODY = (".blog-detail .ck-content", ".blog-detail .blog-content", ".ck-content")
+    BODY = (
+        ".blog-detail .ck-content", ".blog-detail .blog-content", ".ck-content",
+        "article [class*='detail__content']", "article [class*='detail-content']",
+    )
+    """CKEditor 5's .ck-content, else the content part of a BEM-named detail block."""
     JUNK = (".blog-share", ".blog-tags", ".related-blogs")
     BYLINE = (".blog-detail .blog-author",)
     LIST_ITEM = (".blog-list article", ".list-blog article")
@@ -182,7 +189,16 @@ class TuyenGiaoDanVanPage(PortalPage):
             return Article(url=self.url, platform=self.platform, shell="javascript-only")
         article = super().article(listing_date)
         source = normalise_source(clean_text(self.text_field(SOURCE_KEYS))) or None
-        return replace(article, source=source or article.source)
+        return replace(article, source=source or article.source or self.rendered_source())
+
+    def rendered_source(self) -> str | None:
+        """The source line set after the rendered body ("Nguồn: Báo Nhân Dân" in .blog-detail__source)."""
+        body = dom.first(self.root, self.BODY)
+        for el in tail_parts(body, SOURCE_PARTS) if body is not None else []:
+            source = source_of(clean_text(el.text_content()))
+            if source:
+                return source
+        return None
 
     def is_shell(self) -> bool:
         """True when no article was rendered: a fallback render, or an app root without text."""
@@ -207,9 +223,10 @@ class TuyenGiaoDanVanPage(PortalPage):
         return body
 
     def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
-        """The embedded description (sapo), else the rendered summary."""
+        """The embedded description (sapo), else the rendered summary before the body."""
         if self.embedded_article is None:
-            return super().lead_blocks(body)
+            lead = lead_element(body, self.LEAD + LEAD_SELECTORS)
+            return dom.iter_blocks(lead) if lead is not None else []
         lead = dom.iter_blocks(fragment(self.text_field(LEAD_KEYS)))
         opening = dom.iter_blocks(body)[:1]
         return [] if lead and opening and repeats(opening[0].text, lead) else lead
@@ -222,6 +239,13 @@ class TuyenGiaoDanVanPage(PortalPage):
     def title(self) -> str | None:
         """The embedded title, else the rendered h1."""
         return clean_text(self.text_field(TITLE_KEYS)) or super().title()
+
+    @cached_property
+    def title_element(self) -> HtmlElement | None:
+        """The rendered article's visible h1 (BEM skins name it blog-detail__title), else TITLE."""
+        body = dom.first(self.root, self.BODY)
+        heading = container_heading(body) if body is not None else None
+        return heading if heading is not None else super().title_element
 
     def date_finders(self) -> list[tuple[Callable[[], str | None], str]]:
         """The embedded publishedAt (UTC, so the local day may differ), then the page's dates."""

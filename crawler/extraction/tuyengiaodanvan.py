@@ -192,7 +192,7 @@ class TuyenGiaoDanVanPage(PortalPage):
         return replace(article, source=source or article.source or self.rendered_source())
 
     def rendered_source(self) -> str | None:
-        """The source line set after the rendered body ("Nguồn: Báo Nhân Dân" in .blog-detail__source)."""
+        """The source line after the rendered body ("Nguồn: Báo Nhân Dân" in .blog-detail__source)."""
         body = dom.first(self.root, self.BODY)
         for el in tail_parts(body, SOURCE_PARTS) if body is not None else []:
             source = source_of(clean_text(el.text_content()))

@@ -267,3 +267,12 @@ def test_nukeviet_signature_in_capitals_closes_the_body():
         "<p>Ngày 14/11/2024 đoàn làm việc.</p>", "<p>Ngày 14/11/2024 đoàn làm việc.</p><p>PHƯƠNG DUYÊN</p>")
     article = extract_article(NUKEVIET_URL, html, FETCHED)
     assert article.author == "PHƯƠNG DUYÊN" and "PHƯƠNG DUYÊN" not in article.text
+
+
+def test_tgdv_epoch_dates_account_authors_and_lede_marks():
+    post = {"title": "(TTXVN) - Hội nghị sơ kết", "content": CONTENT, "publishedAt": 1752481200000,
+            "createdAt": "2025-07-01T00:00:00Z", "author": "bientap03"}
+    article = tgdv({"post": post})
+    assert article.published == "2025-07-14T15:20:00+07:00"
+    assert article.title == "Hội nghị sơ kết"
+    assert article.author is None

@@ -31,6 +31,7 @@ import copy
 import json
 import re
 from dataclasses import replace
+from datetime import datetime, timezone
 from functools import cached_property
 from typing import Callable
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -45,6 +46,7 @@ from crawler.extraction.base import Listing, ListingEntry, PortalPage
 from crawler.extraction.bylines import Byline, normalise_source, source_of, split_byline
 from crawler.extraction.generic import LEAD_SELECTORS, container_heading, lead_element, tail_parts
 from crawler.extraction.listing import find_next, item_date
+from crawler.extraction.outlets import split_lede
 from crawler.items import Article
 from crawler.text import clean_text
 
@@ -84,6 +86,10 @@ CONTENT_MIN_CHARS = 200
 TITLE_MAX_CHARS = 400
 SEARCH_MAX_DEPTH = 10
 ELLIPSIS = ("...", "…")
+CMS_ACCOUNT_RE = re.compile(r"^(?:[a-z0-9_.@-]+|quản trị.*|admin\w*|administrator)$")
+"""Login names ("bientap03", "quantri", "admin"): lower case without spaces; bylines are capitalised."""
+EPOCH_MS_MIN = 10**11
+"""Epoch numbers above this are milliseconds (JavaScript's Date.now())."""
 ARTICLE_PATH = "/vn/{slug}-{id}"
 PAGE_PARAM_RE = re.compile(r"([?&]page=)(\d+)")
 ORDER_RE = re.compile(
@@ -234,11 +240,13 @@ class TuyenGiaoDanVanPage(PortalPage):
     def dedicated_byline(self, body: HtmlElement) -> Byline:
         """The embedded author ("Name (Unit)"), else the rendered author line."""
         author = clean_text(self.text_field(AUTHOR_KEYS))
+        if CMS_ACCOUNT_RE.match(author):
+            author = ""  # a login name in the author field is the editor's account, not a byline
         return split_byline(author) if author else super().dedicated_byline(body)
 
     def title(self) -> str | None:
         """The embedded title, else the rendered h1."""
-        return clean_text(self.text_field(TITLE_KEYS)) or super().title()
+        return split_lede(clean_text(self.text_field(TITLE_KEYS)))[1] or super().title()
 
     @cached_property
     def title_element(self) -> HtmlElement | None:
@@ -253,7 +261,14 @@ class TuyenGiaoDanVanPage(PortalPage):
 
     def embedded_date(self) -> str | None:
         """The embedded publication time (publishedAt, publishDate, ngayXuatBan) in archive format."""
-        return parse_iso_date(self.text_field(DATE_KEYS), self.fetched_at)
+        fields = lower_keys(self.embedded_article or {})
+        for key in DATE_KEYS:
+            value = self.resolve(fields.get(key))
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return epoch_date(value, self.fetched_at)  # Date.now() style numbers
+            if isinstance(value, str) and value.strip():
+                return parse_iso_date(value, self.fetched_at)
+        return None
 
     # --- listing -------------------------------------------------------------------------
 
@@ -465,3 +480,13 @@ def repeats(opening: str, lead: list[dom.Block]) -> bool:
     for mark in ELLIPSIS:
         text = text.removesuffix(mark)
     return opening.startswith(text.strip())
+
+
+def epoch_date(stamp: float, fetched_at) -> str | None:
+    """An epoch time in seconds or milliseconds (UTC) in the archive format."""
+    seconds = stamp / 1000 if stamp >= EPOCH_MS_MIN else stamp
+    try:
+        moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return parse_iso_date(moment.isoformat(), fetched_at)

@@ -11,6 +11,7 @@ import pytest
 from crawler.extraction import dom, detect_platform, extract_article
 from crawler.extraction.base import is_toolbar, photo_notes
 from crawler.extraction.bylines import source_of, split_byline
+from crawler.extraction.detect import score, specialisation
 from crawler.extraction.liferay import LiferayPage
 from crawler.extraction.quangngai_portal import QuangNgaiPortalPage
 
@@ -48,7 +49,8 @@ def fragment(html: str) -> lxml.html.HtmlElement:
 # --- captions: markup, lines set under a photo, layout tables ------------------------------------
 
 def test_centred_italic_line_under_a_photo_is_a_caption():
-    article = read(f'<p>{PROSE}</p>{PHOTO}<p style="text-align:center"><em>Quang cảnh hội nghị.</em></p><p>{PROSE}</p>')
+    caption = '<p style="text-align:center"><em>Quang cảnh hội nghị.</em></p>'
+    article = read(f"<p>{PROSE}</p>{PHOTO}{caption}<p>{PROSE}</p>")
     assert article.captions == ["Quang cảnh hội nghị."]
     assert "Quang cảnh" not in article.text
 
@@ -95,7 +97,9 @@ def test_caption_in_the_photo_paragraph_after_a_break():
 
 
 def test_figcaption_is_not_read_twice_and_an_italic_line_after_the_figure_stays_text():
-    figure = '<figure class="image"><img src="/a.jpg"><figcaption>Già làng vận động bà con.</figcaption></figure>'
+    figure = (
+        '<figure class="image"><img src="/a.jpg"><figcaption>Già làng vận động bà con.</figcaption></figure>'
+    )
     article = read(f'<p>{PROSE}</p>{figure}<p><em>Ghi chép của phóng viên tại cơ sở.</em></p><p>{PROSE}</p>')
     assert article.captions == ["Già làng vận động bà con."]
     assert "Ghi chép của phóng viên" in article.text
@@ -146,7 +150,9 @@ def test_words_that_are_text_are_no_toolbar(line):
 
 
 def test_related_list_at_the_end_of_the_body_is_not_text():
-    related = '<p><strong>Tin liên quan:</strong></p><ul><li><a href="/a">Hội nghị tập huấn nghiệp vụ</a></li></ul>'
+    related = (
+        '<p><strong>Tin liên quan:</strong></p><ul><li><a href="/a">Hội nghị tập huấn nghiệp vụ</a></li></ul>'
+    )
     assert read(f"<p>{PROSE}</p>{related}").text == PROSE
 
 
@@ -163,7 +169,8 @@ def test_related_box_in_the_middle_of_the_body_leaves_the_text_after_it():
 
 def test_byline_in_an_author_box_after_the_body():
     page = liferay_62(f"<p>{PROSE}</p>").replace(
-        "</div></div>\n    </div>", '</div></div><div class="tac-gia">Vũ Thị Hạnh (Ban Dân vận Huyện ủy)</div>\n    </div>'
+        "</div></div>\n    </div>",
+        '</div></div><div class="tac-gia">Vũ Thị Hạnh (Ban Dân vận Huyện ủy)</div>\n    </div>'
     )
     article = extract_article(URL_62, page, FETCHED)
     assert (article.author, article.author_org) == ("Vũ Thị Hạnh", "Ban Dân vận Huyện ủy")
@@ -221,7 +228,8 @@ def test_the_banner_heading_with_the_site_name_is_not_the_title():
      "2023-03-17T08:35:00+07:00"),
     ('<div class="meta-article"><span class="ngay">17/03/2023</span><span class="luot-xem">265</span></div>',
      "2023-03-17"),
-    ('<div class="news-date"><span>Ngày đăng: 25/04/2023</span> | <span>Cập nhật: 26/04/2023 09:12</span></div>',
+    ('<div class="news-date"><span>Ngày đăng: 25/04/2023</span> | '
+     '<span>Cập nhật: 26/04/2023 09:12</span></div>',
      "2023-04-25"),
 ])
 def test_date_line_under_the_title_with_a_view_count(date_line, published):
@@ -249,6 +257,26 @@ def test_liferay_and_quangngai_portal_read_an_article_the_same():
     other = QuangNgaiPortalPage(URL_62, html, FETCHED).article()
     for field in ("title", "published", "text", "captions", "author", "author_org", "source"):
         assert getattr(one, field) == getattr(other, field)
+
+
+def test_a_liferay_62_page_outside_the_quangngai_theme_is_liferay():
+    html = liferay_62(f"<p>{PROSE}</p>")
+    for url in (URL_62, "https://kontum.gov.vn/web/portal-kt/xem-chi-tiet/-/asset_publisher/Content/a?1"):
+        assert detect_platform(url, html) == "liferay"
+    assert detect_platform("https://nghiahanh.quangngai.gov.vn/web/portal-nh/x", html) == "liferay"
+
+
+def test_the_portal_qni_theme_is_quangngai_portal_on_any_host():
+    html = liferay_62(f"<p>{PROSE}</p>").replace("<body>", '<body class="portal-qni">')
+    assert detect_platform(URL_62, html) == "quangngai-portal"
+    assert detect_platform("https://www.quangngai.gov.vn/web/portal-qni/x", html) == "quangngai-portal"
+
+
+def test_a_tie_goes_to_the_general_family():
+    assert specialisation(QuangNgaiPortalPage) == 1 and specialisation(LiferayPage) == 0
+    html = '<div class="portlet-boundary"><div class="journal-content-article">x</div></div>'
+    assert score(LiferayPage, "https://a.vn/x", html) == score(QuangNgaiPortalPage, "https://a.vn/x", html)
+    assert detect_platform("https://a.vn/x", html) == "liferay"
 
 
 def test_dong_nai_sharepoint_page_is_the_portal_family_not_quang_ninh():

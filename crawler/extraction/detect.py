@@ -31,7 +31,16 @@ def score(page, url: str, html: str) -> int:
 
 
 def best_platform(url: str, html: str, pages: Iterable) -> str:
-    """The platform id of the best-scoring page class, or "generic" when none scores enough."""
-    scores = {page.platform: score(page, url, html or "") for page in pages if page.MARKERS}
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= MIN_SCORE else "generic"
+    """The platform id of the best-scoring page class, or "generic" when none scores enough.
+
+    On a tie the more general class wins: a page class that specialises another (a subclass) must
+    show more evidence than its family to take the page.
+    """
+    scored = [(score(page, url, html or ""), -specialisation(page), page) for page in pages if page.MARKERS]
+    best_score, _, best = max(scored, key=lambda entry: entry[:2])
+    return best.platform if best_score >= MIN_SCORE else "generic"
+
+
+def specialisation(page) -> int:
+    """How many platform classes this class specialises (0 for a family of its own)."""
+    return sum(1 for base in page.__mro__[1:] if "platform" in vars(base) and getattr(base, "MARKERS", ()))

@@ -5,16 +5,24 @@ from __future__ import annotations
 from crawler.extraction.base import PortalPage
 
 
+LIFERAY_MARKERS = (
+    r"\bvar Liferay\b|\bLiferay\.(?:ThemeDisplay|Portlet|Language)\b",
+    r'class="[^"]*\bportlet-boundary\b',
+    r'class="[^"]*\bjournal-content-article\b',
+    r"\bp_p_id",
+    r"/asset_publisher/",
+)
+"""What every Liferay page shows (6.2 and 7.x): the JS namespace, portlets, web content, portlet ids."""
+
+
 class LiferayPage(PortalPage):
     """Article: .asset-full-content, .journal-content-article, a display page; list .box-news-xx, .news-item."""
 
     platform = "liferay"
-    HOSTS = ("www.quangngai.gov.vn",)
-    """The provincial portal; its district sub-sites stay with "quangngai-portal"."""
-    MARKERS = (
-        r"\bLiferay\.(?:ThemeDisplay|Portlet|Language)\b",
-        r'class="[^"]*\bportlet-boundary\b',
-        r'class="[^"]*\bjournal-content-article\b',
+    HOSTS = ("quangngai.gov.vn",)
+    """Quảng Ngãi's portals all run Liferay; those in the portal-qni theme are "quangngai-portal"."""
+    # the general family: "quangngai-portal" must show more evidence than this class to win a page
+    MARKERS = LIFERAY_MARKERS + (
         r'name="generator"[^>]*content="Liferay|content="Liferay[^"]*"[^>]*name="generator"',
         r'[="&]/o/[\w.-]+/',
         r"_com_liferay_\w+_portlet_",
@@ -22,7 +30,7 @@ class LiferayPage(PortalPage):
         r"\bLiferay\.Loader\b|/o/js_loader_config",
         r"\blexicon-icon\b",
     )
-    """Three tells shared with 6.2 district sites; generator; 7.x: /o/, namespaces, Senna, Loader, Clay."""
+    """Liferay of any version; the generator; 7.x: /o/, portlet namespaces, Senna, the Loader, Clay icons."""
     URL_MARKER = r"/-/(?:asset_publisher|[\w-]+/)|/web/[\w-]+/"
     TITLE = (
         ".asset-full-content h1.title-news", ".taglib-header h3.header-title",

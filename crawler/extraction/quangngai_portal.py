@@ -1,9 +1,9 @@
-"""Liferay 6.2 asset-publisher portals: quangngai.gov.vn sub-portals (sontinh, nghiahanh, sotp) and the
-same 6.2 markup elsewhere (kontum.gov.vn); Liferay 7.x pages are "liferay"."""
+"""Quảng Ngãi's Liferay portals: the quangngai.gov.vn sub-portals (sontinh, nghiahanh, sotp) and the
+portal-qni theme; other Liferay sites (kontum, moh, 7.x quangngai.gov.vn) are "liferay"."""
 
 from __future__ import annotations
 
-from crawler.extraction.liferay import LiferayPage
+from crawler.extraction.liferay import LIFERAY_MARKERS, LiferayPage
 
 
 class QuangNgaiPortalPage(LiferayPage):
@@ -12,13 +12,12 @@ class QuangNgaiPortalPage(LiferayPage):
     # the same CMS as "liferay": one reading, so the two ids never disagree on a page's fields
     platform = "quangngai-portal"
     HOSTS = ("quangngai.gov.vn",)
-    MARKERS = (
-        r"\bvar Liferay\b",
-        r"/asset_publisher/",
-        r"journal-content-article",
-        r'class="box-news-xx"',
-        r"p_p_id",
+    MARKERS = LIFERAY_MARKERS + (
+        r"portal-?qni(?:-theme|_WAR)|class=\"portal-qni\"",
+        r'class="(?:box-news-xx|h2-title-xx|news-info-date)"',
     )
+    """Liferay, plus Quảng Ngãi's portal-qni theme (theme id, theme path, body class) and its list and date
+    markup; any other Liferay site is "liferay" (a tie goes to the general family)."""
     URL_MARKER = r"/asset_publisher/|/web/portal-"
     LIST_ITEM = ("div.box-news-xx",)
     LIST_LINK = ("h2.h2-title-xx a[href]", "h2 a[href]", "h3 a[href]", "a[href]")

@@ -40,11 +40,8 @@ class AcmsPage(PortalPage):
     BODY = ("#newscontents .content-fck", "#contentNews", "#newscontents", ".content-fck")
     """baocantho and dongkhoi wrap the editor output in .content-fck; baobinhduong: #contentNews."""
     JUNK = (".tinlienquan", ".news-tools", ".tags", ".adv", "div[id^='audio']")
-    CAPTIONS = (
-        "figcaption", "td.image_desc", "td.caption", "p.image-note", ".note-image", ".image-note",
-        ".image-caption", "p[style*='center'] > em:only-child",
-    )
-    """Older FCKeditor pages set captions as a centred paragraph in italics under the photo."""
+    CAPTIONS = PortalPage.CAPTIONS + (".note-image", ".image-note")
+    """baobinhduong: div.image-news > div.note-image; centred italic lines follow the shared rule."""
     BYLINE = ("#newscontents p[style*='right'] strong", "#contentNews p[style*='right'] strong")
     """ "Tin, ảnh: P.Y" in bold in a right-aligned last paragraph."""
     LIST_ITEM = (

@@ -70,12 +70,11 @@ MACHINE_DATES = (
     "abbr.published[title]", "[property~='dc:date']", "[property~='dc:created']",
 )
 """Machine-readable dates in the body of the page: HTML5, microdata, Blogger's abbr, Drupal RDFa."""
-CAPTIONS = (
-    "figcaption", "td.tr-caption", ".wp-caption-text", "td.image_desc", "td.image-caption",
-    ".image-caption", "p.caption", "div.caption", "span.caption", "[class*='chuthich']",
-    "[class*='chu-thich']", ".note-image", ".image-note", ".img-note",
+CAPTIONS = PortalPage.CAPTIONS + (
+    "td.tr-caption", "div.caption", "span.caption", "[class*='chuthich']", "[class*='chu-thich']",
+    ".note-image", ".image-note", ".img-note",
 )
-"""Caption markup; "chú thích" is Vietnamese for caption. Lines set under a photo follow base's rule."""
+"""Caption markup ("chú thích" is Vietnamese for caption); lines under a photo follow base's rule."""
 CAPTION_MAX_CHARS = 300
 BOLD_XPATH = ".//text()[ancestor::strong or ancestor::b]"
 HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
@@ -294,6 +293,8 @@ def take_captions(container: HtmlElement) -> list[str]:
     found += [note for note in photo_notes(container, found) if note not in found]
     captions = []
     for el in sorted(found, key=_document_order(container)):
+        if any(ancestor in found for ancestor in el.iterancestors()):
+            continue  # a caption inside a caption element was read with it
         text = clean_paragraph(el.text_content())
         if text and len(text) <= CAPTION_MAX_CHARS:
             captions.append(text)

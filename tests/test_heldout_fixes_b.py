@@ -276,3 +276,12 @@ def test_tgdv_epoch_dates_account_authors_and_lede_marks():
     assert article.published == "2025-07-14T15:20:00+07:00"
     assert article.title == "Hội nghị sơ kết"
     assert article.author is None
+
+
+def test_tgdv_page_title_picks_the_article_when_the_url_names_no_id():
+    other = {"title": "Tin khác", "content": "<p>Nội dung khác.</p>"}
+    own = {"title": "Hội nghị sơ kết", "content": CONTENT}
+    data = json.dumps({"props": {"pageProps": {"related": [other], "detail": {"item": own}}}})
+    html = TGDV_SHELL.format(script=f'<script id="__NEXT_DATA__" type="application/json">{data}</script>')
+    article = extract_article("https://tuyengiaodanvan.vn/vn/hoi-nghi", html, FETCHED)
+    assert article.title == "Hội nghị sơ kết"

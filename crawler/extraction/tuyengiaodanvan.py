@@ -78,6 +78,8 @@ AUTHOR_KEYS = ("author", "authorname", "byline", "tacgia", "tac_gia", "butdanh")
 """Writers only: createdBy ("bientap03") is the CMS account that keyed the article in."""
 SOURCE_KEYS = ("source", "sourcename", "nguontin", "nguon")
 ID_KEYS = ("slug", "id", "_id", "duongdan", "mabaiviet")
+ID_MIN_CHARS = 6
+"""A shorter id ("12") is found in any URL by chance."""
 NAME_KEYS = ("name", "fullname", "ten", "title")
 """The name of an author or source given as an object."""
 HTML_TAG_RE = re.compile(r"<(?:p|div|figure|img|h[1-6]|br|table|ul|ol|blockquote|span)\b", re.I)
@@ -172,7 +174,13 @@ class TuyenGiaoDanVanPage(PortalPage):
     @cached_property
     def embedded_article(self) -> dict | None:
         """The article object of the embedded data (pageProps or flight rows), found by its shape."""
-        return find_article([self.page_props, *self.flight_rows.values()], self.url, self.resolve)
+        roots = [self.page_props, *self.flight_rows.values()]
+        return find_article(roots, self.url, self.resolve, self.page_titles())
+
+    def page_titles(self) -> list[str]:
+        """The titles the page itself shows: og:title, <title> and the rendered h1."""
+        shown = [self.metas.get("og:title"), *(dom.first_text(self.root, (tag,)) for tag in ("title", "h1"))]
+        return [clean_text(title) for title in shown if title and clean_text(title)]
 
     def resolve(self, value: object) -> object:
         """A flight reference replaced by the row it names; other "$" codes are no value."""
@@ -448,14 +456,18 @@ def is_article(obj: dict, resolve) -> bool:
     return bool(HTML_TAG_RE.search(content)) or len(content) >= CONTENT_MIN_CHARS
 
 
-def find_article(roots: list[object], url: str, resolve) -> dict | None:
-    """The article object: the one the URL names (slug or id), else the shallowest one."""
+def find_article(roots: list[object], url: str, resolve, page_titles: list[str]) -> dict | None:
+    """The article object: the one the URL names (slug, id), or the page's title, else the shallowest."""
     found = [obj for obj in walk_objects(roots) if is_article(obj, resolve)]
     path = urlsplit(url).path
     for obj in found:
         ids = (field_text(obj, (key,), resolve) for key in ID_KEYS)
-        if any(len(value) >= 6 and value in path for value in ids):
+        if any(len(value) >= ID_MIN_CHARS and value in path for value in ids):
             return obj
+    for obj in found:
+        title = clean_text(field_text(obj, TITLE_KEYS, resolve))
+        if any(page_title.startswith(title) for page_title in page_titles):
+            return obj  # <title> and og:title add the site's name after it
     return found[0] if found else None
 
 

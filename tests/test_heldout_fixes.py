@@ -223,6 +223,47 @@ def test_the_banner_heading_with_the_site_name_is_not_the_title():
     assert page.title() == "Hội nghị đối thoại năm 2023"
 
 
+def unknown_skin(head: str, url: str = "https://example.org/Pages/newsdetail.aspx?NewsId=1") -> str:
+    """A SharePoint portal page whose title, date and lead boxes no selector names."""
+    return f"""<html><head><title>Đồng Nai sơ kết phong trào “Dân vận khéo” - Cổng TTĐT</title></head><body>
+    <div class="divTinBai">{head}<div class="divNoiDungTinBai"><p>{PROSE}</p></div></div>
+    <div class="tin-khac"><a href="/x">Tin khác</a> <span class="date">(20/03/2024)</span></div>
+    </body></html>"""
+
+
+def test_the_heading_that_shows_the_page_title_anchors_the_date_line_and_the_lead():
+    head = (
+        '<div class="TieuDeBai">Đồng Nai sơ kết phong trào “Dân vận khéo”</div>'
+        '<div class="NgayCapNhatBai">Ngày cập nhật: 15/03/2024</div>'
+        '<div class="TomTatBai">Ngày 14/3, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết phong trào.</div>'
+    )
+    url = "https://example.org/Pages/newsdetail.aspx?NewsId=1"
+    article = extract_article(url, unknown_skin(head), FETCHED, platform="sharepoint-portal")
+    assert article.title == "Đồng Nai sơ kết phong trào “Dân vận khéo”"
+    assert article.published == "2024-03-15"
+    assert article.text.startswith("Ngày 14/3, Ban Dân vận")
+
+
+def test_a_date_line_inside_the_body_container_is_read_when_it_is_a_template_box():
+    content = (
+        '<div class="art-title"><h1>Hội nghị đối thoại</h1></div>'
+        '<div class="art-time">20/10/2023 2:35:10 CH</div>'
+        f"<p>{PROSE}</p>"
+    )
+    html = f"<html><body><div id='art-content'>{content}</div></body></html>"
+    page_url = "https://example.org/portal/Pages/x.aspx"
+    article = extract_article(page_url, html, FETCHED, platform="sharepoint-portal")
+    assert article.published == "2023-10-20T14:35:10+07:00"
+    assert article.text == PROSE
+
+
+def test_a_short_dated_paragraph_inside_the_body_is_no_date_line():
+    content = f"<h1>Hội nghị đối thoại</h1><p>Sáng 8/7/2023</p><p>{PROSE}</p>"
+    html = f"<html><body><div id='art-content'>{content}</div></body></html>"
+    page_url = "https://example.org/portal/Pages/x.aspx"
+    assert extract_article(page_url, html, FETCHED, platform="sharepoint-portal").published is None
+
+
 @pytest.mark.parametrize("date_line, published", [
     ('<div class="meta"><span class="date-publish">17/03/2023 08:35</span><span>265</span></div>',
      "2023-03-17T08:35:00+07:00"),

@@ -93,6 +93,16 @@ RELATED_BOX_RE = re.compile(RELATED_BOX, re.I)
 """Related and "Tin khác" boxes: their dates and bylines are other articles'."""
 NOT_CREDITS_RE = re.compile(rf"{RELATED_BOX}|other|sidebar|comment|binh-?luan|tags?\b|rating", re.I)
 """Boxes after the body that end the search for a byline: related lists, tags, comments."""
+LEAD_CLASS_RE = re.compile(r"sapo|summary|lead|brief|desc|tom-?tat|trich-?yeu|intro|abstract", re.I)
+"""Class or id of a lead (sapo) box: div.ArticleSummary, div.sapo, p.lead, div.TomTat."""
+LEAD_MIN_CHARS = 40
+TITLE_MATCH_MIN_CHARS = 15
+"""A page title this long identifies its heading; a shorter one ("Tin tức") could be any heading."""
+TITLE_LIKE_XPATH = (
+    "//h1 | //h2 | //h3 | //h4 | //*[contains(translate(@class, 'TILE', 'tile'), 'title')"
+    " or contains(translate(@class, 'TIEUD', 'tieud'), 'tieude')]"
+)
+"""Headings, and elements named as a title ("div.TieuDeTinBai", "span.title")."""
 TITLE_META_NAMES = ("og:title", "twitter:title")
 TITLE_SUFFIX_RE = re.compile(r"\s+(?:[-|–—:»]\s+)[^-|–—:»]{2,80}$")
 """A site-name suffix of the <title> ("… - Cổng thông tin điện tử huyện Sơn Tịnh")."""
@@ -211,9 +221,21 @@ class PortalPage:
     def lead_blocks(self, body: HtmlElement) -> list[dom.Block]:
         """Paragraphs of the lead (sapo) container, unless the body already holds it."""
         lead = dom.first(self.root, self.LEAD)
+        if lead is None:
+            lead = self.lead_after_title(body)
         if lead is None or lead is body or body in lead.iterancestors():
             return []
         return dom.iter_blocks(lead)
+
+    def lead_after_title(self, body: HtmlElement) -> HtmlElement | None:
+        """A sapo-classed element between the title and the body, for skins the LEAD selectors do not know."""
+        title = self.title_element
+        if title is None or body in title.iterancestors():
+            return None
+        for el in self.head_elements(title, body):
+            if LEAD_CLASS_RE.search(names_of(el)) and len(clean_text(el.text_content())) >= LEAD_MIN_CHARS:
+                return el
+        return None
 
     def take_captions(self, body: HtmlElement) -> list[str]:
         """Photo captions in order (caption markup, then lines set under a photo), removed from the body."""
@@ -293,9 +315,24 @@ class PortalPage:
 
     @cached_property
     def title_element(self) -> HtmlElement | None:
-        """The first visible element of the title selectors that has text, outside the site banner."""
+        """The title's element: the first visible match of the title selectors outside the site banner,
+        else the heading (or title-classed element) that shows the page's <title> or og:title."""
         for el in dom.select(self.root, self.TITLE):
-            if clean_text(el.text_content()) and not dom.is_hidden(el) and not dom.in_banner(el):
+            if clean_text(el.text_content()) and is_visible_content(el):
+                return el
+        return self.element_showing(self.page_title())
+
+    def page_title(self) -> str:
+        """The title the page declares for machines: og:title, else <title> without the site name."""
+        title = clean_text(dom.meta_content(self.root, TITLE_META_NAMES))
+        return title or TITLE_SUFFIX_RE.sub("", dom.first_text(self.root, ("title",)))
+
+    def element_showing(self, title: str) -> HtmlElement | None:
+        """The first visible heading or title-classed element whose text is ``title``."""
+        if len(title) < TITLE_MATCH_MIN_CHARS:
+            return None
+        for el in self.root.xpath(TITLE_LIKE_XPATH):
+            if clean_text(el.text_content()) == title and is_visible_content(el):
                 return el
         return None
 
@@ -303,9 +340,7 @@ class PortalPage:
         """The article title: platform selector, else og:title, else <title> without site name."""
         el = self.title_element
         title = clean_text(el.text_content()) if el is not None else ""
-        title = title or clean_text(dom.meta_content(self.root, TITLE_META_NAMES))
-        title = title or TITLE_SUFFIX_RE.sub("", dom.first_text(self.root, ("title",)))
-        return split_lede(title)[1] or None
+        return split_lede(title or self.page_title())[1] or None
 
     def published(self, listing_date: str | None = None) -> tuple[str | None, str | None]:
         """Publication date and its ``published_source``, chosen by the rules in docs/dates.md."""
@@ -341,18 +376,27 @@ class PortalPage:
     def head_line_candidates(self, reference: date | None) -> list[DateCandidate]:
         """The date line between the title and the body, for skins the DATE selectors do not know."""
         title, body = self.title_element, dom.first(self.root, self.BODY)
-        if title is None or body is None or body in title.iterancestors():
+        if title is None or body is None:
             return []
-        around = set(body.iterancestors())
-        for el in title.xpath("following::*")[:HEAD_LOOKAHEAD]:
-            if el in around or in_related_box(el):
-                continue  # a wrapper of the date line and the body; another article's date
+        inside = body in title.iterancestors()  # a template that puts title and date line in the body
+        for el in self.head_elements(title, body):
             text = dom.spaced_text(el)
-            if el is body or len(text) > HEAD_LINE_MAX_CHARS:
-                break  # the body, or the sapo before it
-            if text and self.is_date_line(text):
+            if len(text) > HEAD_LINE_MAX_CHARS:
+                break  # the sapo or the text: the date line comes before it
+            if text and (not inside or names_of(el).strip()) and self.is_date_line(text):
                 return text_candidates(text, "selector", self.fetched_at, reference)
         return []
+
+    def head_elements(self, title: HtmlElement, body: HtmlElement) -> list[HtmlElement]:
+        """The elements after the title up to the body, without the body's wrappers and related boxes."""
+        around = set(body.iterancestors())
+        found = []
+        for el in title.xpath("following::*")[:HEAD_LOOKAHEAD]:
+            if el is body:
+                break
+            if el not in around and not in_related_box(el):
+                found.append(el)
+        return found
 
     def element_candidates(self, el: HtmlElement, reference: date | None) -> list[DateCandidate]:
         """The dates one element shows: its machine attribute, else its text."""
@@ -479,6 +523,11 @@ def is_toolbar(text: str) -> bool:
     """True for a line of print, share, view-count and font-size words only."""
     words = COUNT_RE.sub(" ", text)
     return bool(words.strip(PUNCTUATION)) and bool(TOOLBAR_RE.match(words))
+
+
+def is_visible_content(el: HtmlElement) -> bool:
+    """True for an element shown to readers outside the site banner and navigation."""
+    return not dom.is_hidden(el) and not dom.in_banner(el)
 
 
 def in_related_box(el: HtmlElement) -> bool:

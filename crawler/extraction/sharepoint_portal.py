@@ -30,7 +30,7 @@ class SharePointPortalPage(PortalPage):
     )
     TITLE = (
         ".art-detail h1.art-title", "#art-detail .art-title", "h1.art-title", ".ChiTietTin h1.TieuDe",
-        ".ChiTietTin .TieuDe", ".lv-news-detail .lv-news-title", ".divTieuDeTinBai",
+        ".ChiTietTin .TieuDe", ".lv-news-detail .lv-news-title", ".divTieuDeTinBai", ".divTinBai .TieuDeTinBai",
         ".TD-channel-main-td h1.TD-title",
         ".news-detail h1.news-title", "h1",
     )
@@ -38,9 +38,9 @@ class SharePointPortalPage(PortalPage):
     DATE = (
         ".art-detail .art-info label.pub-time", "h1.art-title + * label.pub-time",
         "h1.TD-title + label.pub-time", ".TD-channel-main-td > label.pub-time",
-        "#art-detail > .art-date", ".art-detail > .art-date",
+        "#art-detail > .art-date", ".art-detail > .art-date", "#art-content > .art-date",
         ".ChiTietTin .ThongTin span.NgayDang", ".lv-news-detail .lv-news-info .lv-date",
-        ".divNgayDangTinBai .ngay-dang", ".divNgayDang",
+        ".divNgayDangTinBai .ngay-dang", ".divNgayDang", ".divTinBai > .NgayCapNhat",
         ".news-detail > .news-date",
     )
     """ "15/06/2023 08:12:31 SA", "30/03/2021 12:00 AM", "Thứ Ba, 12/06/2018, 14:40",

@@ -24,13 +24,15 @@ class VhvPage(PortalPage):
     """The vendor's template host and JS namespace, module containers, dated upload paths, layouts."""
     TITLE = (
         "article[class*='news-detail-layout'] h1.title-detail", "h1.title-detail",
-        ".ArticleHeader h1", ".ArticleHeader .Title", ".Article-News h1.Title", ".Article-News .Title",
+        ".ArticleHeader h1", ".ArticleHeader .Title", ".ArticleHeader .ArticleTitle", ".Article-News h1.Title",
+        ".Article-News .Title", ".Article-News .ArticleTitle",
         ".zone-content h1.entry-title", ".zone-content .article-header h1",
         "header.entry-header h1.entry-title", "h1",
     )
     DATE = (
         "h1.title-detail + * span.post-date", "h1.title-detail + span.post-date",
-        "meta[itemprop='datePublished']", ".ArticleHeader .PostDate", ".Article-News > .Date",
+        "meta[itemprop='datePublished']", ".ArticleHeader .PostDate", ".ArticleHeader .ArticleDate",
+        ".Article-News > .Date", ".Article-News > .news-date",
         ".zone-content .entry-meta time", ".zone-content .article-info",
         "header.entry-header .entry-meta time",
         "article[class*='news-detail-layout'] .post-date",
@@ -39,7 +41,7 @@ class VhvPage(PortalPage):
     # relatedArticles inside the same <article> reuse span.post-date: dates in related boxes are skipped
     LEAD = (
         "article[class*='news-detail-layout'] div.brief", ".ArticleHeader .Lead", ".ArticleContent .Lead",
-        ".Article-News > .Lead", ".zone-content .article-sapo",
+        ".Article-News > .Lead", ".Article-News > .ArticleSummary", ".zone-content .article-sapo",
     )
     BODY = (
         "div.block-core-a5 > div.content-detail[itemprop='articleBody']", "div.content-detail",

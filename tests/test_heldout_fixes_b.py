@@ -285,3 +285,9 @@ def test_tgdv_page_title_picks_the_article_when_the_url_names_no_id():
     html = TGDV_SHELL.format(script=f'<script id="__NEXT_DATA__" type="application/json">{data}</script>')
     article = extract_article("https://tuyengiaodanvan.vn/vn/hoi-nghi", html, FETCHED)
     assert article.title == "Hội nghị sơ kết"
+
+
+def test_nukeviet_capitals_that_name_an_outlet_are_no_signature():
+    html = nukeviet_page('<span class="h-date">08/04/2024</span>').replace(
+        "<p>Ngày 14/11/2024 đoàn làm việc.</p>", "<p>Ngày 14/11/2024 đoàn làm việc.</p><p>TTXVN</p>")
+    assert extract_article(NUKEVIET_URL, html, FETCHED).author is None

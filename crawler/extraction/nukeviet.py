@@ -17,9 +17,10 @@ from lxml.html import HtmlElement
 
 from crawler.dates import PUBLISHED, DateCandidate
 from crawler.extraction import dom
-from crawler.extraction.base import PortalPage
+from crawler.extraction.base import RELATED_HEADING_RE, PortalPage
 from crawler.extraction.bylines import Byline, normalise_source, split_byline
 from crawler.extraction.generic import LEAD_SELECTORS, container_heading, lead_element, titled_container
+from crawler.extraction.outlets import outlet_for
 from crawler.items import Article
 from crawler.text import clean_paragraph, clean_text
 
@@ -28,10 +29,10 @@ AUTHOR_LABEL_RE = re.compile(r"^\s*(?:tác\s+giả(?:\s+bài\s+viết)?|người
 SOURCE_LABEL_RE = re.compile(r"^\s*nguồn(?:\s+tin)?\s*:\s*", re.I)
 """NukeViet's source field is printed as "Nguồn tin: Báo Tuyên Quang"."""
 FIELD_TAGS = ("p", "div", "span", "li")
+"""Elements that may hold one labelled field line under the body."""
 SIGNATURE_MAX_WORDS = 6
 CAPITALS_RE = re.compile(r"[^\W\d_][^\W\d_ .\-–—,&]*(?:[ .\-–—,&]+[^\W\d_]+)*\.?")
 """Letters in words joined by spaces, dots, dashes or commas: a name, not a sentence or a date."""
-"""Elements that may hold one labelled field line under the body."""
 SCOPE_DATE = (
     ".h-date", ".post-date", "span.h5", ".news-info", ".meta", "time[datetime]",
     "[itemprop='datePublished']", ".time", ".date",
@@ -167,4 +168,6 @@ def capitals_signature(body: HtmlElement) -> HtmlElement | None:
     text = last.text
     if len(text.split()) > SIGNATURE_MAX_WORDS or not CAPITALS_RE.fullmatch(text) or text != text.upper():
         return None
+    if outlet_for(text.strip(".")) is not None or RELATED_HEADING_RE.match(text):
+        return None  # "TTXVN" credits an outlet; "TIN LIÊN QUAN" heads a list
     return last.element if last.element is not body else None

@@ -17,7 +17,7 @@ from crawler.dates import (
 from crawler.documents import find_documents
 from crawler.extraction import dom
 from crawler.extraction.bylines import (
-    BYLINE_MAX_CHARS, WRITER_LABEL_RE, Byline, source_of, split_byline, split_trailer,
+    BYLINE_MAX_CHARS, WRITER_LABEL_RE, Byline, Trailer, source_of, split_byline, split_trailer,
 )
 from crawler.extraction.outlets import lede_source, split_lede
 from crawler.items import Article
@@ -177,14 +177,19 @@ class PortalPage:
         byline = self.dedicated_byline(body)
         blocks = self.lead_blocks(body) + self.text_blocks(body)
         blocks, trailer = split_trailer(blocks, has_byline=byline.named)
-        byline = byline if byline.named else trailer.byline
-        source = trailer.source or byline.source
-        if not byline.named:
-            byline, after_source = self.credits_after(body)
-            source = source or after_source
+        byline, source = self.credits(body, byline, trailer)
         return self.make_article(
             listing_date, self.title(), [block.text for block in blocks], byline, source, captions,
         )
+
+    def credits(self, body: HtmlElement, byline: Byline, trailer: Trailer) -> tuple[Byline, str | None]:
+        """Byline and source: the byline element, else the body's last lines, else an author box after it."""
+        byline = byline if byline.named else trailer.byline
+        source = trailer.source or byline.source
+        if byline.named:
+            return byline, source
+        after, after_source = self.credits_after(body)
+        return after, source or after_source
 
     def make_article(
         self, listing_date: str | None, title: str | None, paragraphs: list[str], byline: Byline,
@@ -315,8 +320,7 @@ class PortalPage:
 
     @cached_property
     def title_element(self) -> HtmlElement | None:
-        """The title's element: the first visible match of the title selectors outside the site banner,
-        else the heading (or title-classed element) that shows the page's <title> or og:title."""
+        """The title selectors' first visible match outside the banner, else the heading showing <title>."""
         for el in dom.select(self.root, self.TITLE):
             if clean_text(el.text_content()) and is_visible_content(el):
                 return el
@@ -554,12 +558,9 @@ def photo_notes(body: HtmlElement, known: list[HtmlElement]) -> list[HtmlElement
 
 
 def photo_note(img: HtmlElement, body: HtmlElement) -> HtmlElement | None:
-    """The line right under a photo when it reads as a caption, else None.
-
-    From the photo up: the first container with text is the caption when the text follows the photo
-    ("<p><img><br><em>…</em></p>"), else the search ends; a table cell's caption is the same column of
-    the next row; otherwise the next non-blank element is the candidate.
-    """
+    """The line right under a photo when it reads as a caption, else None."""
+    # from the photo up: a holder with text ends the search ("<p><img><br><em>…</em></p>" is its own
+    # caption); a table cell's caption is the next row; else the next non-blank sibling is the candidate
     node = img
     while node is not body and node.getparent() is not None:
         if node is not img and has_text(node):

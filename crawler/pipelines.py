@@ -42,7 +42,7 @@ class ExtractPipeline:
             logger.warning("Undecodable body (%s): %s", error, item.url)
             return SkippedPage(canonical_url(item.url), item.site_id, "undecodable", item.status, item.fetched_at)
         fetched_at = datetime.fromisoformat(item.fetched_at)
-        article = extract_article(item.url, html, fetched_at, site.platform, listing_date=item.listing_date)
+        article = extract_article(item.url, html, fetched_at, site.platform_hint, listing_date=item.listing_date)
         reason = article.shell or (None if article.text.strip() else "no-text")
         if reason:
             logger.warning("Not an article (%s): %s", reason, item.url)

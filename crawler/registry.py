@@ -35,6 +35,11 @@ class Site:
     aliases: tuple[str, ...] = field(default=())
 
     @property
+    def platform_hint(self) -> str | None:
+        """The platform to read pages with; None ("generic" in the registry) means detect per page."""
+        return None if self.platform == "generic" else self.platform
+
+    @property
     def hosts(self) -> tuple[str, ...]:
         """Host names in this site's crawl scope: the base URL's host, its start hosts, aliases."""
         hosts = [urlsplit(self.base_url).hostname or ""]

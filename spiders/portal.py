@@ -37,7 +37,7 @@ class PortalSpider(scrapy.Spider):
         """Follow every article link of a listing page, then its next page (bounded)."""
         site = self.sites[site_id]
         html = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
-        listing = parse_listing(response.url, html, _fetched_at(response), site.platform)
+        listing = parse_listing(response.url, html, _fetched_at(response), site.platform_hint)
         self.logger.debug("%s page %d: %d links", response.url, page, len(listing.entries))
         for entry in listing.entries:
             if self.site_id_for(entry.url) == site_id:

@@ -57,11 +57,11 @@ def test_replay_limited_to_one_site(tmp_path):
     assert result.stdout.startswith("hagiangtv: ")
 
 
-def test_another_registry_file(tmp_path):
+def test_another_registry_file_with_platform_detection(tmp_path):
     registry = tmp_path / "one-site.toml"
     registry.write_text(
         '[[site]]\nid = "baogialai"\nname = "Báo Gia Lai"\nlevel = "newspaper"\nprovince_before = "Gia Lai"\n'
-        'province_after = "Gia Lai"\nplatform = "mcms"\nbase_url = "https://baogialai.com.vn/"\n'
+        'province_after = "Gia Lai"\nplatform = "generic"\nbase_url = "https://baogialai.com.vn/"\n'
         'start_urls = ["https://baogialai.com.vn/chinh-tri/"]\nstatus = "live"\n',
         encoding="utf-8",
     )
@@ -69,6 +69,8 @@ def test_another_registry_file(tmp_path):
     result = danvan("crawl", "--demo", "--sites", str(registry), "--db", str(db_path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert sites_in(db_path) == {"baogialai"}
+    platforms = {row["platform"] for row in sqlite_utils.Database(db_path).query("select platform from articles")}
+    assert platforms == {"mcms"}  # "generic" in the registry: each page's family detected from markup
 
 
 @pytest.mark.parametrize(

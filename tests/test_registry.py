@@ -89,3 +89,15 @@ def test_unknown_platform_is_rejected(tmp_path):
     )
     with pytest.raises(RegistryError, match="platform 'joomla'"):
         load_registry(path, platforms=("huecit",))
+
+
+def test_generic_platform_means_detect_per_page(tmp_path):
+    path = tmp_path / "sites.toml"
+    path.write_text(
+        "[[site]]\nid='x'\nname='X'\nlevel='district'\nplatform='generic'\nbase_url='https://x.vn/'\n"
+        "start_urls=['https://x.vn/a']\nstatus='live'",
+        encoding="utf-8",
+    )
+    (site,) = load_registry(path)
+    assert site.platform_hint is None
+    assert load_registry()[0].platform_hint == "huecit"

@@ -68,6 +68,6 @@ def extract_article(
     return article
 
 
-def parse_listing(url: str, html: str, fetched_at: datetime, platform: str) -> Listing:
+def parse_listing(url: str, html: str, fetched_at: datetime, platform: str | None = None) -> Listing:
     """Read a listing page: absolute article links with titles and dates, and the next page."""
-    return page_class(platform)(url, html, fetched_at).listing()
+    return page_class(platform or detect_platform(url, html))(url, html, fetched_at).listing()

@@ -14,10 +14,12 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from crawler import dedup
 from crawler.documents import cite_documents
 from crawler.items import Article
 from crawler.registry import Site
@@ -40,6 +42,8 @@ CONTENT_COLUMNS = (
 _DANVAN = re.compile(r"(?<!\bnhan\s)\bdan\s+van\b")
 _YEAR = re.compile(r"^(\d{4})-\d{2}-\d{2}")
 _ESCAPE_FTS = re.compile(r'\s+|(".*?")')
+MAX_CANDIDATES = 50
+"""LSH candidates verified per new article: bounds the cost when a stock phrase floods a band."""
 
 
 @migrations()
@@ -150,6 +154,34 @@ def add_run_pages_skipped(db: sqlite_utils.Database) -> None:
     db["crawl_run_sites"].add_column("pages_skipped", int, not_null_default=0)
 
 
+@migrations()
+def create_clusters(db: sqlite_utils.Database) -> None:
+    """Republished copies of one report linked into a cluster, with MinHash LSH bands to find them."""
+    db["clusters"].create(
+        {"id": int, "original": str, "copies": int}, pk="id", not_null={"copies"},
+    )
+    db["articles"].add_column("cluster", int, fk="clusters", fk_col="id")
+    db["articles"].create_index(["cluster"])
+    db["dedup_signatures"].create({"article": int, "minhash": bytes}, pk="article", not_null={"minhash"})
+    db["articles"].create_index(["content_hash"])
+    # One row per article and band: a new article's candidates are one indexed lookup per band.
+    db.execute(
+        "create table dedup_bands (band_key text not null, article integer not null, "
+        "primary key (band_key, article)) without rowid"
+    )
+    db.execute("create index dedup_bands_article on dedup_bands (article)")
+    db.execute(REPORTS_VIEW)
+
+
+REPORTS_VIEW = """
+create view reports as
+select clusters.id as cluster, articles.title, articles.published, articles.site as original_site,
+       clusters.original, clusters.copies, articles.level, articles.province_before,
+       articles.province_after, articles.year, articles.about_danvan
+from clusters join articles on articles.url = clusters.original
+"""
+
+
 def open_archive(path: str | Path) -> sqlite_utils.Database:
     """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced."""
     db = sqlite_utils.Database(path)
@@ -197,12 +229,14 @@ def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_
         if old is None:
             _insert_article(db, row, run_id, seen_at)
             _save_documents(db, article)
+            _cluster(db, article)
             return "new"
         if all(old[column] == row[column] for column in CONTENT_COLUMNS):
             db["articles"].update(article.url, {"last_seen": seen_at})
             return "unchanged"
         _update_article(db, old, row, run_id, seen_at)
         _save_documents(db, article)
+        _cluster(db, article)
         return "updated"
 
 
@@ -255,6 +289,88 @@ def content_hash(text: str) -> str:
 def is_about_danvan(title: str | None, text: str) -> bool:
     """Whether the folded title or text says "dân vận" (not "nhân dân vận động/dụng")."""
     return _mentions_danvan(fold(title or ""), fold(text))
+
+
+def _cluster(db: sqlite_utils.Database, article: Article) -> None:
+    """Link the article to the cluster of the report it copies (exact text, then MinHash LSH)."""
+    signature = dedup.signature(article.text or "")
+    keys = dedup.band_keys(signature)
+    me = next(db.query("select rowid, cluster, content_hash from articles where url = ?", [article.url]))
+    match = _same_report(db, article, me, signature, keys)
+    cluster = match or _own_cluster(db, me) or _new_cluster(db)
+    db.execute("delete from dedup_bands where article = ?", [me["rowid"]])
+    db.conn.executemany(
+        "insert into dedup_bands (band_key, article) values (?, ?)", [(key, me["rowid"]) for key in keys]
+    )
+    db["articles"].update(article.url, {"cluster": cluster})
+    db["dedup_signatures"].upsert({"article": me["rowid"], "minhash": dedup.signature_bytes(signature)}, pk="article")
+    for touched in {cluster, me["cluster"]} - {None}:
+        _refresh_cluster(db, touched)
+
+
+def _same_report(db, article: Article, me: dict, signature, keys) -> int | None:
+    """The cluster of an archived copy of the same report, if any."""
+    exact = db.execute(
+        "select cluster from articles where content_hash = ? and rowid != ? and cluster is not null limit 1",
+        [me["content_hash"], me["rowid"]],
+    ).fetchone()
+    if exact:
+        return exact[0]
+    marks = ",".join("?" * len(keys))
+    candidates = db.query(
+        f"select articles.cluster, articles.text, dedup_signatures.minhash from articles "
+        f"join dedup_signatures on dedup_signatures.article = articles.rowid where articles.rowid in "
+        f"(select distinct article from dedup_bands where band_key in ({marks}) and article != ? "
+        f"limit {MAX_CANDIDATES})",
+        [*keys, me["rowid"]],
+    )
+    for other in candidates:
+        other_sig = dedup.signature_from_bytes(other["minhash"])
+        if dedup.is_same_report(article.text, other["text"], signature, other_sig):
+            return other["cluster"]
+    return None
+
+
+def _own_cluster(db: sqlite_utils.Database, me: dict) -> int | None:
+    """The article's cluster if no other copy is in it (cluster ids stay stable for researchers)."""
+    if me["cluster"] is None:
+        return None
+    others = db.execute(
+        "select count(*) from articles where cluster = ? and rowid != ?", [me["cluster"], me["rowid"]]
+    ).fetchone()[0]
+    return None if others else me["cluster"]
+
+
+def _new_cluster(db: sqlite_utils.Database) -> int:
+    return db["clusters"].insert({"copies": 0}).last_rowid
+
+
+def _refresh_cluster(db: sqlite_utils.Database, cluster: int) -> None:
+    """A cluster's original: the copy on the credited source's site, else the earliest published."""
+    copies = list(db.query(
+        "select url, source, published, first_seen from articles where cluster = ?", [cluster]
+    ))
+    if not copies:
+        db["clusters"].delete(cluster)
+        return
+    db["clusters"].update(cluster, {"original": _original(copies)["url"], "copies": len(copies)})
+
+
+def _original(copies: list[dict]) -> dict:
+    credited = {c["source"].lower().removeprefix("www.") for c in copies if c["source"]}
+    on_source = [c for c in copies if _host(c["url"]) in credited]
+    if on_source:
+        return min(on_source, key=_publication_order)
+    return min(copies, key=_publication_order)
+
+
+def _publication_order(copy: dict) -> tuple:
+    # Undated copies come last; ties go to the copy archived first.
+    return (copy["published"] is None, (copy["published"] or "")[:10], copy["first_seen"])
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _save_documents(db: sqlite_utils.Database, article: Article) -> None:

@@ -113,7 +113,7 @@ def test_migrations_build_the_schema(fresh_db):
     assert fresh_db["articles"].pks == ["url"]
     assert fresh_db["crawl_run_sites"].pks == ["run", "site"]
     assert {(fk.column, fk.other_table) for fk in fresh_db["articles"].foreign_keys} == {
-        ("site", "sites"), ("crawl_run", "crawl_runs"),
+        ("site", "sites"), ("crawl_run", "crawl_runs"), ("cluster", "clusters"),
     }
     fts_sql = fresh_db["articles_fts"].schema
     assert "content=''" in fts_sql and "remove_diacritics 2" in fts_sql
@@ -391,3 +391,59 @@ def test_skipped_pages_keep_their_first_sighting(run_db):
         "2025-06-01T02:00:00+00:00", "2025-06-02T02:00:00+00:00", "javascript-only",
     )
     assert run_db["articles"].count == 0
+
+
+REPORT_TEXT = (
+    "Chiều 12/9, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban công tác dân vận quý III năm 2024 với các "
+    "huyện, thị xã, thành phố. Hội nghị đánh giá kết quả thực hiện phong trào thi đua Dân vận khéo, công tác "
+    "nắm tình hình nhân dân và việc giải quyết các kiến nghị của cử tri tại cơ sở. Các đại biểu tập trung thảo "
+    "luận những khó khăn trong công tác vận động đồng bào dân tộc thiểu số tham gia xây dựng nông thôn mới, "
+    "đồng thời đề xuất giải pháp nâng cao chất lượng hoạt động của các tổ dân vận ở thôn, làng."
+)
+
+
+def copy_of(url, site_id, published, text=REPORT_TEXT, source=None):
+    return dataclasses.replace(KHEO, url=url, site_id=site_id, published=published, text=text, source=source,
+                               title="Giao ban công tác dân vận quý III", documents=[], captions=[])
+
+
+def test_copies_of_one_report_share_a_cluster_and_the_credited_source_is_the_original(run_db):
+    copy = copy_of("https://tinhuy.example.vn/dv/giao-ban-quy-iii", "tinhuy", "2024-09-12",
+                   text="(TTH)- " + REPORT_TEXT + "\n\nNguồn: hoavang.example.vn", source="hoavang.example.vn")
+    original = copy_of("https://hoavang.example.vn/dan-van/giao-ban-quy-iii", "hoavang", "2024-09-13")
+    archive.save_article(run_db, copy, 1, "2025-06-01T02:00:00+00:00")
+    archive.save_article(run_db, original, 1, "2025-06-01T02:00:00+00:00")
+    clusters = {row["url"]: row["cluster"] for row in run_db.query("select url, cluster from articles")}
+    assert clusters[copy.url] == clusters[original.url]
+    (report,) = run_db.query("select * from reports")
+    assert report["original"] == original.url and report["copies"] == 2
+
+
+def test_without_a_credit_the_earliest_copy_is_the_original(run_db):
+    later = copy_of("https://hoavang.example.vn/dan-van/giao-ban", "hoavang", "2024-09-14")
+    earlier = copy_of("https://tinhuy.example.vn/dv/giao-ban", "tinhuy", "2024-09-12T16:00:00+07:00")
+    for article in (later, earlier):
+        archive.save_article(run_db, article, 1, "2025-06-01T02:00:00+00:00")
+    (report,) = run_db.query("select original, copies from reports")
+    assert report == {"original": earlier.url, "copies": 2}
+
+
+def test_the_same_report_of_another_quarter_is_another_cluster(run_db):
+    q3 = copy_of("https://hoavang.example.vn/dan-van/q3", "hoavang", "2024-09-12")
+    q4 = copy_of("https://hoavang.example.vn/dan-van/q4", "hoavang", "2024-12-12",
+                 text=REPORT_TEXT.replace("quý III", "quý IV").replace("12/9", "12/12"))
+    for article in (q3, q4):
+        archive.save_article(run_db, article, 1, "2025-06-01T02:00:00+00:00")
+    assert run_db.execute("select count(*) from reports").fetchone()[0] == 2
+
+
+def test_an_article_rewritten_into_another_text_leaves_its_cluster(run_db):
+    first = copy_of("https://hoavang.example.vn/dan-van/a", "hoavang", "2024-09-12")
+    second = copy_of("https://tinhuy.example.vn/dv/a", "tinhuy", "2024-09-13")
+    for article in (first, second):
+        archive.save_article(run_db, article, 1, "2025-06-01T02:00:00+00:00")
+    rewritten = dataclasses.replace(second, text=MAT_TRAN.text)
+    assert archive.save_article(run_db, rewritten, 1, "2025-06-02T02:00:00+00:00") == "updated"
+    rows = {row["url"]: row for row in run_db.query("select url, cluster from articles")}
+    assert rows[first.url]["cluster"] != rows[second.url]["cluster"]
+    assert sorted(r["copies"] for r in run_db.query("select copies from clusters")) == [1, 1]

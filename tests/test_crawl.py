@@ -152,3 +152,13 @@ def test_demo_archive_is_searchable_in_datasette(demo_archive, query, with_metad
     assert found["rows"] and found["filtered_table_rows_count"] < len(demo_archive["rows"])  # a search, not all rows
     titles = " ".join(row["title"] + " " + row["text"] for row in found["rows"])
     assert fold(query) in fold(titles)
+
+
+def test_demo_republished_article_is_one_report_with_its_copies(demo_archive):
+    (copy,) = [truth for truth in ARTICLES if truth.republished_from]
+    db = sqlite_utils.Database(demo_archive["db_path"])
+    clusters = {row["url"]: row["cluster"] for row in db.query("select url, cluster from articles")}
+    assert clusters[copy.url] == clusters[copy.republished_from]
+    (report,) = db.query("select * from reports where cluster = ?", [clusters[copy.url]])
+    assert report["original"] == copy.republished_from and report["copies"] == 2
+    assert db.execute("select count(*) from reports").fetchone()[0] == len(demo_archive["rows"]) - 1

@@ -21,6 +21,7 @@ def schema(tmp_path_factory):
     virtual = [r[0] for r in db.execute("select name from sqlite_master where sql like 'CREATE VIRTUAL TABLE%'")]
     shadow = {t for t in db.table_names() if any(t.startswith(f"{v}_") for v in virtual)}
     columns = {t: [c.name for c in db[t].columns] for t in db.table_names()}
+    columns.update({v: [c.name for c in db.view(v).columns] for v in db.view_names()})
     db.close()
     return columns, shadow
 
@@ -62,7 +63,9 @@ def test_every_description_is_filled_in():
 
 def test_only_the_research_tables_are_visible(schema):
     visible = {t for t, described in TABLES.items() if not described.get("hidden")}
-    assert visible == {"articles", "documents", "sites", "crawl_runs", "crawl_run_sites", "skipped_pages"}
+    assert visible == {
+        "articles", "reports", "clusters", "documents", "sites", "crawl_runs", "crawl_run_sites", "skipped_pages",
+    }
     assert all(TABLES[t].get("hidden") for t in schema[1])
 
 

@@ -13,7 +13,6 @@ from crawler import archive
 from crawler.extraction import extract_article
 from crawler.items import Article, FetchedPage, SkippedPage
 from crawler.text import GzipBodyError, decode_html
-from crawler.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -36,18 +35,19 @@ class ExtractPipeline:
         if not isinstance(item, FetchedPage):
             return item
         site = self.crawler.spider.sites[item.site_id]
+        url = site.canonical_url(item.url)
         try:
             html = decode_html(item.body, item.content_type)
         except GzipBodyError as error:
             logger.warning("Undecodable body (%s): %s", error, item.url)
-            return SkippedPage(canonical_url(item.url), item.site_id, "undecodable", item.status, item.fetched_at)
+            return SkippedPage(url, item.site_id, "undecodable", item.status, item.fetched_at)
         fetched_at = datetime.fromisoformat(item.fetched_at)
         article = extract_article(item.url, html, fetched_at, site.platform_hint, listing_date=item.listing_date)
         reason = article.shell or (None if article.text.strip() else "no-text")
         if reason:
             logger.warning("Not an article (%s): %s", reason, item.url)
-            return SkippedPage(canonical_url(item.url), item.site_id, reason, item.status, item.fetched_at)
-        article.url = canonical_url(item.url)
+            return SkippedPage(url, item.site_id, reason, item.status, item.fetched_at)
+        article.url = url
         article.site_id = item.site_id
         article.fetched_at = item.fetched_at
         return article

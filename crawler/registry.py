@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.urls import canonical_url
+
 DEFAULT_REGISTRY = Path(__file__).with_name("sites.toml")
 LEVELS = ("district", "provincial", "central", "broadcaster", "newspaper")
 STATUSES = ("live", "frozen", "gone")
@@ -33,6 +35,10 @@ class Site:
     province_after: str | None = None
     district: str | None = None
     aliases: tuple[str, ...] = field(default=())
+
+    def canonical_url(self, url: str) -> str:
+        """The archive key of one of this site's URLs (aliases and http/https folded into base_url's)."""
+        return canonical_url(url, self.hosts, self.base_url)
 
     @property
     def platform_hint(self) -> str | None:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8001
 
-.PHONY: install run demo test eval snapshot clean
+.PHONY: install run demo test eval snapshot bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ snapshot: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) archive.db logs .pytest_cache
+
+## Benchmarks: prints a table and writes bench/results.json (docs/benchmarks.md)
+bench: $(INSTALLED)
+	$(BIN)/python -m bench.dedup --sizes 10000 100000 1000000

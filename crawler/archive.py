@@ -302,8 +302,12 @@ def _cluster(db: sqlite_utils.Database, article: Article) -> None:
     db.conn.executemany(
         "insert into dedup_bands (band_key, article) values (?, ?)", [(key, me["rowid"]) for key in keys]
     )
-    db["articles"].update(article.url, {"cluster": cluster})
-    db["dedup_signatures"].upsert({"article": me["rowid"], "minhash": dedup.signature_bytes(signature)}, pk="article")
+    # Plain SQL on this hot path: sqlite-utils' update/upsert re-read the table schema every call.
+    db.execute("update articles set cluster = ? where rowid = ?", [cluster, me["rowid"]])
+    db.execute(
+        "insert or replace into dedup_signatures (article, minhash) values (?, ?)",
+        [me["rowid"], dedup.signature_bytes(signature)],
+    )
     for touched in {cluster, me["cluster"]} - {None}:
         _refresh_cluster(db, touched)
 
@@ -342,7 +346,7 @@ def _own_cluster(db: sqlite_utils.Database, me: dict) -> int | None:
 
 
 def _new_cluster(db: sqlite_utils.Database) -> int:
-    return db["clusters"].insert({"copies": 0}).last_rowid
+    return db.execute("insert into clusters (copies) values (0)").lastrowid
 
 
 def _refresh_cluster(db: sqlite_utils.Database, cluster: int) -> None:
@@ -351,9 +355,11 @@ def _refresh_cluster(db: sqlite_utils.Database, cluster: int) -> None:
         "select url, source, published, first_seen from articles where cluster = ?", [cluster]
     ))
     if not copies:
-        db["clusters"].delete(cluster)
+        db.execute("delete from clusters where id = ?", [cluster])
         return
-    db["clusters"].update(cluster, {"original": _original(copies)["url"], "copies": len(copies)})
+    db.execute(
+        "update clusters set original = ?, copies = ? where id = ?", [_original(copies)["url"], len(copies), cluster]
+    )
 
 
 def _original(copies: list[dict]) -> dict:

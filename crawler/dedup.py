@@ -89,9 +89,13 @@ def shingles(tokens: list[str], k: int = SHINGLE_SIZE) -> set[str]:
     return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED)
+"""Drawn once: MinHash() would draw the same permutations again for every article."""
+
+
 def _signature_of(grams: set[str]) -> list[int]:
     """The MinHash signature of a shingle set."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     minhash.update_batch([gram.encode("utf-8") for gram in sorted(grams)])
     return [int(value) for value in minhash.hashvalues]
 

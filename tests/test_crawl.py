@@ -172,3 +172,23 @@ def test_demo_republished_article_is_one_report_with_its_copies(demo_archive):
     (report,) = db.query("select * from reports where cluster = ?", [clusters[key(copy.url)]])
     assert report["original"] == key(copy.republished_from) and report["copies"] == 2
     assert db.execute("select count(*) from reports").fetchone()[0] == len(demo_archive["rows"]) - 1
+
+
+def test_demo_canned_queries(demo_archive):
+    from datasette.app import Datasette
+
+    metadata = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
+    datasette = Datasette([str(demo_archive["db_path"])], metadata=metadata)
+
+    async def query(name, **params):
+        await datasette.invoke_startup()
+        response = await datasette.client.get(f"/demo/{name}.json", params={**params, "_shape": "array"})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    reports = asyncio.run(query("unique_reports", words="dan van kheo"))
+    assert reports and len({r["cluster"] for r in reports}) == len(reports)
+    (flow,) = asyncio.run(query("republication_flows"))
+    assert (flow["original_site"], flow["republished_by"], flow["reports"]) == ("baogialai", "danvan", 1)
+    copies = asyncio.run(query("report_copies", cluster=str(reports[0]["cluster"])))
+    assert sum(c["is_original"] for c in copies) == 1

@@ -21,7 +21,7 @@ def predicted(text_a: str, text_b: str) -> bool:
 
 
 def test_pair_set_size_and_lengths():
-    assert len(DUPLICATES) >= 30 and len(HARD_NEGATIVES) >= 15
+    assert len(PAIRS) >= 50 and len(DUPLICATES) * 2 >= len(PAIRS) and len(HARD_NEGATIVES) >= 15
     assert len(HARD_NEGATIVES) + len(EASY_NEGATIVES) >= 30
     for _, a, b, _ in PAIRS:
         assert 80 <= len(a.split()) <= 400 and 80 <= len(b.split()) <= 400

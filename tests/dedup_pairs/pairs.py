@@ -223,6 +223,9 @@ def _duplicates() -> list[tuple[str, str, str]]:
         pairs.append((f"dup-{i}-lede-credit-oldtones", base, old_tones(lede(credit(base, line), mark))))
         other = MARKS[(i + 3) % len(MARKS)]
         pairs.append((f"dup-{i}-dropped-vs-added-nfd", lede(drop_last(base), other), nfd(add_closing(base, closing))))
+        # A third portal: old tone marks and no last paragraph, against a credited copy with a closing line.
+        pairs.append((f"dup-{i}-oldtones-dropped-vs-credited", old_tones(drop_last(base)),
+                      credit(add_closing(lede(base, mark), closing), line)))
     return pairs
 
 

@@ -16,9 +16,6 @@ from crawler.text import GzipBodyError, decode_html
 
 logger = logging.getLogger(__name__)
 
-SITE_COUNTERS = (
-    "requests", "errors", "articles_new", "articles_updated", "articles_unchanged", "pages_skipped",
-)
 
 
 class ExtractPipeline:
@@ -94,7 +91,7 @@ class ArchivePipeline:
 
 def site_counts_from_stats(stats: dict, site_ids) -> dict[str, dict[str, int]]:
     """Per-site counters ``site/<id>/<counter>`` gathered from the crawl stats."""
-    return {s: {c: int(stats.get(f"site/{s}/{c}", 0)) for c in SITE_COUNTERS} for s in site_ids}
+    return {s: {c: int(stats.get(f"site/{s}/{c}", 0)) for c in archive.RUN_COUNTS} for s in site_ids}
 
 
 def exit_status(finish_reason: str | None) -> int:

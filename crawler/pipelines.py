@@ -17,7 +17,6 @@ from crawler.text import GzipBodyError, decode_html
 logger = logging.getLogger(__name__)
 
 
-
 class ExtractPipeline:
     """FetchedPage -> Article through the site's platform page object (SkippedPage if not one)."""
 

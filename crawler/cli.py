@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import click
 
 from crawler.extraction import PLATFORM_IDS, extract_article
+from crawler.lock import EXIT_LOCKED, ArchiveLocked, CrawlLock
 from crawler.registry import RegistryError, load_registry, select_sites
 from crawler.text import decode_html
 
@@ -43,7 +44,8 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides
     """Crawl the registered portals' Dân vận sections into the archive.
 
     Exit status: 0 when the crawl finished, 1 when it did not finish
-    normally, 2 for a usage error (bad option, registry or site id).
+    normally, 2 for a usage error (bad option, registry or site id),
+    3 when another crawl is running on the same archive.
 
     \b
     Examples:
@@ -57,7 +59,12 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides
     replay = list(replay_files) + ([str(DEMO_SNAPSHOT)] if demo else [])
     sites = _selected_sites(sites_file, site_ids, include_gone=bool(replay))
     settings = crawl_settings(db_path, replay, _parse_overrides(overrides), shlex.join(["danvan", *sys.argv[1:]]))
-    outcome = run_crawl(sites, settings, log_file or _default_log_file())
+    try:
+        with CrawlLock(db_path):
+            outcome = run_crawl(sites, settings, log_file or _default_log_file())
+    except ArchiveLocked as error:
+        click.echo(f"danvan crawl: {error}; not starting a second one", err=True)
+        sys.exit(EXIT_LOCKED)
     _print_summary(outcome.site_counts)
     sys.exit(outcome.exit_status)
 

@@ -29,6 +29,7 @@ migrations = Migrations("danvan")
 
 RUN_COUNTS = (
     "requests", "articles_new", "articles_updated", "articles_unchanged", "errors", "pages_skipped",
+    "pages_ok",
 )
 SITE_COPIES = ("level", "province_before", "province_after")
 FTS_COLUMNS = ("title", "text", "title_folded", "text_folded")
@@ -182,6 +183,14 @@ from clusters join articles on articles.url = clusters.original
 """
 
 
+@migrations()
+def add_site_failures(db: sqlite_utils.Database) -> None:
+    """Whether each site's run failed and why, and each site's last successful run."""
+    db["crawl_run_sites"].add_column("pages_ok", int, not_null_default=0)
+    db["crawl_run_sites"].add_column("failure", str)
+    db["sites"].add_column("last_success_run", int)
+
+
 def open_archive(path: str | Path) -> sqlite_utils.Database:
     """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced."""
     db = sqlite_utils.Database(path)
@@ -213,12 +222,17 @@ def finish_run(
     ended_at: str,
     exit_status: int,
     site_counts: dict[str, dict[str, int]],
+    failures: dict[str, str] | None = None,
 ) -> None:
-    """Record the end of a run and its counts per site (keys from ``RUN_COUNTS``, missing = 0)."""
-    rows = [_run_site_row(run_id, site, counts) for site, counts in site_counts.items()]
+    """Record the end of a run, its counts per site (keys from ``RUN_COUNTS``) and failed sites."""
+    failures = failures or {}
+    rows = [{**_run_site_row(run_id, site, counts), "failure": failures.get(site)}
+            for site, counts in site_counts.items()]
     with db.atomic():
         db["crawl_runs"].update(run_id, {"ended": ended_at, "exit_status": exit_status})
         db["crawl_run_sites"].upsert_all(rows, pk=("run", "site"))
+        for site in set(site_counts) - set(failures):
+            db.execute("update sites set last_success_run = ? where id = ?", [run_id, site])
 
 
 def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_at: str) -> str:

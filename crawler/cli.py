@@ -43,8 +43,9 @@ def cli():
 def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides):
     """Crawl the registered portals' Dân vận sections into the archive.
 
-    Exit status: 0 when the crawl finished, 1 when it did not finish
-    normally, 2 for a usage error (bad option, registry or site id),
+    Exit status: 0 when the crawl finished, 1 when a site failed (no page
+    fetched) or the crawl did not finish normally, 2 for a usage error
+    (bad option, registry or site id),
     3 when another crawl is running on the same archive.
 
     \b
@@ -65,7 +66,7 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides
     except ArchiveLocked as error:
         click.echo(f"danvan crawl: {error}; not starting a second one", err=True)
         sys.exit(EXIT_LOCKED)
-    _print_summary(outcome.site_counts)
+    _print_summary(outcome.site_counts, outcome.failures)
     sys.exit(outcome.exit_status)
 
 
@@ -131,11 +132,12 @@ def _default_log_file() -> Path:
     return Path("logs") / f"danvan-crawl-{date.today().isoformat()}.log"
 
 
-def _print_summary(site_counts: dict[str, dict[str, int]]) -> None:
-    """One line per site, for the operator's cron mail."""
+def _print_summary(site_counts: dict[str, dict[str, int]], failures: dict[str, str]) -> None:
+    """One line per site, for the operator's cron mail; failed sites say why."""
     for site_id, counts in site_counts.items():
+        failed = f" FAILED: {failures[site_id]}" if site_id in failures else ""
         click.echo(
             f"{site_id}: {counts['requests']} requests, {counts['articles_new']} new, "
             f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
-            f"{counts['pages_skipped']} not articles, {counts['errors']} errors"
+            f"{counts['pages_skipped']} not articles, {counts['errors']} errors{failed}"
         )

@@ -28,17 +28,25 @@ class SiteStatsMiddleware:
 
     def process_response(self, request, response):
         if response.status >= 400:
-            self._inc(request, "errors")
+            self._error(request, f"HTTP {response.status} on {request.url}")
+        elif not request.url.endswith("/robots.txt"):
+            self._inc(request, "pages_ok")
         return response
 
     def process_exception(self, request, exception):
         if not isinstance(exception, IgnoreRequest):
-            self._inc(request, "errors")
+            self._error(request, f"{type(exception).__name__}: {exception} on {request.url}")
 
-    def _inc(self, request, counter: str) -> None:
+    def _error(self, request, reason: str) -> None:
+        site_id = self._inc(request, "errors")
+        if site_id:
+            self.crawler.stats.set_value(f"site/{site_id}/last_error", reason)
+
+    def _inc(self, request, counter: str) -> str | None:
         site_id = self.crawler.spider.site_id_for(request.url)
         if site_id:
             self.crawler.stats.inc_value(f"site/{site_id}/{counter}")
+        return site_id
 
 
 class WarcReplayMiddleware:

@@ -83,8 +83,12 @@ class ArchivePipeline:
         return item
 
     def spider_closed(self, spider, reason):
-        site_counts = site_counts_from_stats(self.crawler.stats.get_stats(), spider.sites)
-        archive.finish_run(self.db, self.run_id, _now(), exit_status(reason), site_counts)
+        stats = self.crawler.stats.get_stats()
+        site_counts = site_counts_from_stats(stats, spider.sites)
+        failures = failed_sites(stats, site_counts)
+        for site_id, why in failures.items():
+            logger.error("Site %s failed: %s", site_id, why)
+        archive.finish_run(self.db, self.run_id, _now(), exit_status(reason, failures), site_counts, failures)
         self.db.close()
 
 
@@ -93,9 +97,18 @@ def site_counts_from_stats(stats: dict, site_ids) -> dict[str, dict[str, int]]:
     return {s: {c: int(stats.get(f"site/{s}/{c}", 0)) for c in archive.RUN_COUNTS} for s in site_ids}
 
 
-def exit_status(finish_reason: str | None) -> int:
-    """0 when the crawl finished normally, 1 otherwise (documented in the README)."""
-    return 0 if finish_reason == "finished" else 1
+def failed_sites(stats: dict, site_counts: dict[str, dict[str, int]]) -> dict[str, str]:
+    """Sites that were asked for pages and answered none (dead host, timeouts, only errors), and why."""
+    return {
+        site: stats.get(f"site/{site}/last_error") or "no page could be fetched"
+        for site, counts in site_counts.items()
+        if counts["requests"] and not counts["pages_ok"]
+    }
+
+
+def exit_status(finish_reason: str | None, failures: dict[str, str] | None = None) -> int:
+    """0 when the crawl finished normally and no site failed, 1 otherwise (documented in the README)."""
+    return 0 if finish_reason == "finished" and not failures else 1
 
 
 def _now() -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.pipelines import exit_status, site_counts_from_stats
+from crawler.pipelines import exit_status, failed_sites, site_counts_from_stats
 from crawler.registry import Site
 from spiders.portal import PortalSpider
 
@@ -30,6 +30,8 @@ class CrawlOutcome:
 
     exit_status: int
     site_counts: dict[str, dict[str, int]]
+    failures: dict[str, str]
+    """Site id -> why the site failed (no page fetched)."""
     stats: dict
 
 
@@ -57,9 +59,12 @@ def run_crawl(sites: list[Site], settings: Settings, log_file: str | Path | None
     process.crawl(crawler, sites=sites)
     process.start()
     stats = crawler.stats.get_stats()
+    site_counts = site_counts_from_stats(stats, [s.id for s in sites])
+    failures = failed_sites(stats, site_counts)
     return CrawlOutcome(
-        exit_status=exit_status(stats.get("finish_reason")),
-        site_counts=site_counts_from_stats(stats, [s.id for s in sites]),
+        exit_status=exit_status(stats.get("finish_reason"), failures),
+        site_counts=site_counts,
+        failures=failures,
         stats=stats,
     )
 

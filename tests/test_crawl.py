@@ -192,3 +192,38 @@ def test_demo_canned_queries(demo_archive):
     assert (flow["original_site"], flow["republished_by"], flow["reports"]) == ("baogialai", "danvan", 1)
     copies = asyncio.run(query("report_copies", cluster=str(reports[0]["cluster"])))
     assert sum(c["is_original"] for c in copies) == 1
+
+
+DEAD_SITE = """
+[[site]]
+id = "chet"
+name = "Cổng thông tin huyện đã gỡ"
+level = "district"
+province_before = "Hà Giang"
+province_after = "Tuyên Quang"
+platform = "vnpt-media"
+base_url = "https://huyen-da-go.example.vn/"
+start_urls = ["https://huyen-da-go.example.vn/tin-tuc/"]
+status = "live"
+"""
+
+
+def test_a_dead_site_fails_alone_and_the_run_says_so(tmp_path):
+    registry = tmp_path / "sites.toml"
+    live = (ROOT / "crawler" / "sites.toml").read_text(encoding="utf-8")
+    hagiangtv = next("[[site]]" + block for block in live.split("[[site]]") if 'id = "hagiangtv"' in block)
+    registry.write_text(hagiangtv + DEAD_SITE, encoding="utf-8")
+    db_path = tmp_path / "archive.db"
+    with FixtureProxy() as proxy:
+        env = {"http_proxy": proxy.url, "https_proxy": proxy.url, "no_proxy": ""}
+        result = danvan("crawl", "--sites", str(registry), "--db", str(db_path), *FAST, cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("chet: ")]
+    assert "FAILED: " in line and "502" in line  # the proxy answers 502 for a host it does not know
+    assert "Site chet failed: " in result.stderr
+    db = sqlite_utils.Database(db_path)
+    runs = {row["site"]: row for row in db["crawl_run_sites"].rows}
+    assert "502" in runs["chet"]["failure"] and runs["hagiangtv"]["failure"] is None
+    assert {row["id"]: row["last_success_run"] for row in db["sites"].rows} == {"hagiangtv": 1, "chet": None}
+    assert db["articles"].count == sum(1 for truth in ARTICLES if truth.site_id == "hagiangtv")
+    assert db["crawl_runs"].get(1)["exit_status"] == 1

@@ -191,6 +191,18 @@ def add_site_failures(db: sqlite_utils.Database) -> None:
     db["sites"].add_column("last_success_run", int)
 
 
+@migrations()
+def create_captures(db: sqlite_utils.Database) -> None:
+    """Where each fetched article's raw response lives in the WARC files."""
+    db["captures"].create(
+        {"id": int, "url": str, "warc_file": str, "offset": int, "length": int, "digest": str,
+         "captured_at": str, "status": int},
+        pk="id", not_null={"url", "warc_file", "offset", "length", "captured_at", "status"},
+    )
+    db["captures"].create_index(["url"])
+    db["articles"].add_column("capture", int, fk="captures", fk_col="id")
+
+
 def open_archive(path: str | Path) -> sqlite_utils.Database:
     """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced."""
     db = sqlite_utils.Database(path)
@@ -239,6 +251,9 @@ def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_
     """Insert or update one article and its search entry atomically; "new", "updated" or "unchanged"."""
     with db.atomic():
         row = _article_row(db, article)
+        capture = _save_capture(db, article)
+        if capture is not None:
+            row["capture"] = capture
         old = _stored_article(db, article.url)
         if old is None:
             _insert_article(db, row, run_id, seen_at)
@@ -246,7 +261,7 @@ def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_
             _cluster(db, article)
             return "new"
         if all(old[column] == row[column] for column in CONTENT_COLUMNS):
-            db["articles"].update(article.url, {"last_seen": seen_at})
+            db["articles"].update(article.url, {"last_seen": seen_at, "capture": row.get("capture", old["capture"])})
             return "unchanged"
         _update_article(db, old, row, run_id, seen_at)
         _save_documents(db, article)
@@ -303,6 +318,14 @@ def content_hash(text: str) -> str:
 def is_about_danvan(title: str | None, text: str) -> bool:
     """Whether the folded title or text says "dân vận" (not "nhân dân vận động/dụng")."""
     return _mentions_danvan(fold(title or ""), fold(text))
+
+
+def _save_capture(db: sqlite_utils.Database, article: Article) -> int | None:
+    """The captures row of the response this article was read from, if it was captured."""
+    if not article.capture:
+        return None
+    fields = ("warc_file", "offset", "length", "digest", "captured_at", "status")
+    return db["captures"].insert({"url": article.url, **{f: article.capture[f] for f in fields}}).last_rowid
 
 
 def _cluster(db: sqlite_utils.Database, article: Article) -> None:

@@ -24,6 +24,8 @@ class FetchedPage:
     """The date the listing page showed beside the link, in the archive's date format."""
     listing_title: str | None = None
     """The link text on the listing page."""
+    capture: dict | None = None
+    """Where the raw response was written (crawler.webarchive.Capture fields), if captured."""
 
 
 @dataclass
@@ -56,6 +58,8 @@ class Article:
     """Outlet tag opening the text, e.g. "GLO" for "(GLO)- "; never part of the title."""
     shell: str | None = None
     """Why the page is not an article (javascript-only, login-wall, error-page), else None."""
+    capture: dict | None = None
+    """The WARC record the article was read from (set by the pipeline)."""
     site_id: str | None = None
     fetched_at: str | None = None
 

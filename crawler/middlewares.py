@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 
-from crawler.webarchive import WarcIndex
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy import signals
+
+from crawler.webarchive import RotatingWarcWriter, WarcIndex
 
 logger = logging.getLogger(__name__)
 
@@ -78,3 +85,28 @@ class WarcReplayMiddleware:
             url=request.url, status=archived.status, headers=headers, body=archived.body,
             request=request, flags=["replay"],
         )
+
+
+class WarcCaptureMiddleware:
+    """Writes every response received (listings, articles, redirects, errors) to rotating WARC files."""
+
+    def __init__(self, writer: RotatingWarcWriter):
+        self.writer = writer
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if settings.getlist("REPLAY_FILES") or not settings.getbool("WARC_ENABLED"):
+            raise NotConfigured("replaying, or WARC capture switched off")
+        folder = settings.get("WARC_DIR") or Path(settings.get("ARCHIVE_PATH")).resolve().parent / "warc"
+        middleware = cls(RotatingWarcWriter(folder, max_bytes=settings.getint("WARC_MAX_BYTES")))
+        crawler.signals.connect(middleware.writer.close, signal=signals.spider_closed)
+        return middleware
+
+    def process_response(self, request, response):
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, vs in response.headers.items() for v in vs]
+        captured_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        reason = HTTPStatus(response.status).phrase if response.status in HTTPStatus._value2member_map_ else ""
+        capture = self.writer.write_response(response.url, response.status, reason, headers, response.body, captured_at)
+        request.meta["capture"] = asdict(capture)
+        return response

@@ -46,6 +46,7 @@ class ExtractPipeline:
         article.url = url
         article.site_id = item.site_id
         article.fetched_at = item.fetched_at
+        article.capture = item.capture
         return article
 
 

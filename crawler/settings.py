@@ -32,6 +32,9 @@ TELNETCONSOLE_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     # Counts requests and errors per registry site (also robots.txt and redirects).
     "crawler.middlewares.SiteStatsMiddleware": 60,
+    # Keeps every raw response in WARC files; above redirects (600) and decompression (590), so it
+    # sees 3xx answers and bodies as the server sent them.
+    "crawler.middlewares.WarcCaptureMiddleware": 610,
     # Serves responses from WARC files instead of the network; after robots (100), so
     # replayed crawls obey the archived robots.txt; inactive unless REPLAY_FILES is set.
     "crawler.middlewares.WarcReplayMiddleware": 950,
@@ -47,6 +50,9 @@ ITEM_PIPELINES = {
 # danvan-archive's own settings
 ARCHIVE_PATH = "archive.db"
 REPLAY_FILES: list[str] = []
+WARC_ENABLED = True
+WARC_DIR = None  # default: a "warc" folder beside the archive file
+WARC_MAX_BYTES = 1_000_000_000  # a new WARC file past this size
 MAX_LISTING_PAGES = 50  # per start URL and run: a listing whose pagination never ends stops here
 CRAWL_COMMAND = "danvan crawl"  # recorded in crawl_runs
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from io import BytesIO
 from pathlib import Path
 
 from w3lib.url import safe_url_string
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 # Hop-by-hop and encoding headers describe the stored bytes, not the decoded payload we hand on.
 _PAYLOAD_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
@@ -81,3 +86,62 @@ def _archived_response(record) -> ArchivedResponse:
         body=record.content_stream().read(),
         captured_at=record.rec_headers.get_header("WARC-Date"),
     )
+
+
+@dataclass(frozen=True)
+class Capture:
+    """Where one captured response lives: WARC file, record offset and length, payload digest."""
+
+    warc_file: str
+    offset: int
+    length: int
+    digest: str
+    captured_at: str
+    status: int
+
+
+class RotatingWarcWriter:
+    """Appends response records to gzipped WARC files in a folder, starting a new file past ``max_bytes``."""
+
+    def __init__(self, folder: str | Path, prefix: str = "danvan", max_bytes: int = 1_000_000_000):
+        self.folder = Path(folder)
+        self.prefix = prefix
+        self.max_bytes = max_bytes
+        self._stream = None
+        self._name = ""
+        self._count = 0
+
+    def write_response(self, url: str, status: int, reason: str, headers: list[tuple[str, str]], body: bytes,
+                       captured_at: str) -> Capture:
+        """Write one HTTP response as a WARC response record and say where it is."""
+        stream = self._current()
+        writer = WARCWriter(stream, gzip=True, warc_version="1.1")
+        http = StatusAndHeaders(f"{status} {reason}".strip(), _stored_headers(headers, body), protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body),
+                                           http_headers=http, warc_headers_dict={"WARC-Date": captured_at})
+        offset = stream.tell()
+        writer.write_record(record)
+        stream.flush()
+        digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
+        return Capture(self._name, offset, stream.tell() - offset, digest, captured_at, status)
+
+    def close(self) -> None:
+        if self._stream:
+            self._stream.close()
+            self._stream = None
+
+    def _current(self):
+        if self._stream is None or self._stream.tell() >= self.max_bytes:
+            self.close()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._count += 1
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+            self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._count:05d}.warc.gz"
+            self._stream = (self.folder / self._name).open("ab")
+        return self._stream
+
+
+def _stored_headers(headers: list[tuple[str, str]], body: bytes) -> list[tuple[str, str]]:
+    """Headers as stored: the body is kept de-chunked, so its length replaces Transfer-Encoding."""
+    kept = [(k, v) for k, v in headers if k.lower() not in ("transfer-encoding", "content-length")]
+    return kept + [("Content-Length", str(len(body)))]

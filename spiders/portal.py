@@ -60,6 +60,7 @@ class PortalSpider(scrapy.Spider):
             content_type=response.headers.get("Content-Type", b"").decode("latin-1") or None,
             listing_date=listing_date,
             listing_title=listing_title,
+            capture=response.meta.get("capture"),
         )
 
     def on_error(self, failure):

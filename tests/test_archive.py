@@ -113,7 +113,7 @@ def test_migrations_build_the_schema(fresh_db):
     assert fresh_db["articles"].pks == ["url"]
     assert fresh_db["crawl_run_sites"].pks == ["run", "site"]
     assert {(fk.column, fk.other_table) for fk in fresh_db["articles"].foreign_keys} == {
-        ("site", "sites"), ("crawl_run", "crawl_runs"), ("cluster", "clusters"),
+        ("site", "sites"), ("crawl_run", "crawl_runs"), ("cluster", "clusters"), ("capture", "captures"),
     }
     fts_sql = fresh_db["articles_fts"].schema
     assert "content=''" in fts_sql and "remove_diacritics 2" in fts_sql

@@ -227,3 +227,44 @@ def test_a_dead_site_fails_alone_and_the_run_says_so(tmp_path):
     assert {row["id"]: row["last_success_run"] for row in db["sites"].rows} == {"hagiangtv": 1, "chet": None}
     assert db["articles"].count == sum(1 for truth in ARTICLES if truth.site_id == "hagiangtv")
     assert db["crawl_runs"].get(1)["exit_status"] == 1
+
+
+def test_every_response_is_kept_in_valid_warc_files(live_crawls):
+    files = sorted((live_crawls["workdir"] / "warc").glob("*.warc.gz"))
+    assert files
+    check = subprocess.run([sys.executable, "-c", "from warcio.cli import main; main()", "check", "-v", *map(str, files)],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
+    from crawler.webarchive import WarcIndex
+
+    captured = WarcIndex(files)
+    requested = {url for url in live_crawls["requested"] if not url.endswith("/robots.txt")}
+    assert [url for url in requested if url not in captured] == []
+    assert all(url in captured for url in NOT_FOUND_URLS) and all(url in captured for url in REDIRECTS)
+
+
+def test_each_article_links_to_its_capture(live_crawls):
+    db = sqlite_utils.Database(live_crawls["db_path"])
+    rows = list(db.query(
+        "select articles.url, captures.warc_file, captures.offset, captures.status from articles "
+        "join captures on captures.id = articles.capture"
+    ))
+    assert len(rows) == db["articles"].count and all(row["status"] == 200 for row in rows)
+    from crawler.webarchive import WarcIndex
+
+    row = rows[0]
+    index = WarcIndex([live_crawls["workdir"] / "warc" / row["warc_file"]])
+    assert len(index) >= 1
+
+
+def test_replaying_the_crawls_warc_rebuilds_the_same_articles(live_crawls, tmp_path):
+    files = sorted((live_crawls["workdir"] / "warc").glob("*.warc.gz"))
+    replay_args = [arg for f in files for arg in ("--replay", str(f))]
+    db_path = tmp_path / "archive.db"
+    result = danvan("crawl", *replay_args, *SITE_ARGS, "--db", str(db_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    replayed = article_rows(db_path)
+    assert set(replayed) == set(live_crawls["rows"])
+    for url, row in live_crawls["rows"].items():
+        assert (replayed[url]["title"], replayed[url]["text"], replayed[url]["published"]) == (
+            row["title"], row["text"], row["published"])

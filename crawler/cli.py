@@ -71,6 +71,38 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides
 
 
 @cli.command()
+@click.option("--db", "db_path", default="archive.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
+              help="Archive to reprocess.")
+@click.option("--warc-dir", type=click.Path(file_okay=False),
+              help="Folder of the crawl's WARC files (default: warc/ beside the archive).")
+def reprocess(db_path, warc_dir):
+    """Re-extract every archived article from its stored raw response, without the network.
+
+    Runs the page objects, dates, text and dedup again and updates the
+    archive; prints what changed. Exit status 3 when a crawl holds the archive.
+
+    \b
+    Example:
+        danvan reprocess --db archive.db
+    """
+    from crawler import archive
+    from crawler.reprocess import reprocess as run_reprocess
+
+    warc = Path(warc_dir) if warc_dir else Path(db_path).resolve().parent / "warc"
+    try:
+        with CrawlLock(db_path):
+            db = archive.open_archive(db_path)
+            run_id = archive.start_run(db, shlex.join(["danvan", *sys.argv[1:]]), _utc_now())
+            with click.progressbar(length=0, label="reprocessing", file=sys.stderr) as bar:
+                changes = run_reprocess(db, warc, run_id, _utc_now(), progress=lambda todo: _with_bar(bar, todo))
+            archive.finish_run(db, run_id, _utc_now(), 0, {})
+    except ArchiveLocked as error:
+        click.echo(f"danvan reprocess: {error}", err=True)
+        sys.exit(EXIT_LOCKED)
+    click.echo(_describe_changes(changes))
+
+
+@cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The URL the page was fetched from.")
 @click.option("--platform", type=click.Choice(PLATFORM_IDS),
@@ -141,3 +173,22 @@ def _print_summary(site_counts: dict[str, dict[str, int]], failures: dict[str, s
             f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
             f"{counts['pages_skipped']} not articles, {counts['errors']} errors{failed}"
         )
+
+
+def _with_bar(bar, todo):
+    """Advance a click progress bar over the reprocessing jobs."""
+    bar.length = len(todo)
+    for job in todo:
+        yield job
+        bar.update(1)
+
+
+def _describe_changes(changes) -> str:
+    """ "54 articles reprocessed: 3 published changed, 1 now javascript-only" for the operator."""
+    total = changes.pop("articles", 0)
+    details = ", ".join(f"{count} {what}" for what, count in sorted(changes.items())) or "nothing changed"
+    return f"{total} articles reprocessed: {details}"
+
+
+def _utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

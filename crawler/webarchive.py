@@ -28,6 +28,10 @@ class ArchivedResponse:
     captured_at: str
     """WARC-Date of the capture (ISO 8601 UTC)."""
 
+    def header(self, name: str) -> str | None:
+        """The first value of a header, case-insensitive."""
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
 
 class WarcIndex:
     """URL -> latest response record across WARC files, read lazily by file offset."""
@@ -53,10 +57,7 @@ class WarcIndex:
         if where is None:
             return None
         path, offset, _ = where
-        with path.open("rb") as stream:
-            stream.seek(offset)
-            record = next(iter(ArchiveIterator(stream)))
-            return _archived_response(record)
+        return read_record(path, offset)
 
     def _index_file(self, path: Path) -> None:
         with path.open("rb") as stream:
@@ -69,6 +70,13 @@ class WarcIndex:
                 offset = records.get_record_offset()
                 if key not in self._where or self._where[key][2] <= date:
                     self._where[key] = (path, offset, date)
+
+
+def read_record(path: str | Path, offset: int) -> ArchivedResponse:
+    """The response record at ``offset`` of a WARC file."""
+    with Path(path).open("rb") as stream:
+        stream.seek(offset)
+        return _archived_response(next(iter(ArchiveIterator(stream))))
 
 
 def url_key(url: str) -> str:

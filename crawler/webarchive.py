@@ -123,12 +123,15 @@ class RotatingWarcWriter:
                        captured_at: str) -> Capture:
         """Write one HTTP response as a WARC response record and say where it is."""
         stream = self._current()
-        writer = WARCWriter(stream, gzip=True, warc_version="1.1")
+        # The record is built in memory and written in one call, so a killed crawl cuts no record in half.
+        buffer = BytesIO()
+        writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
         http = StatusAndHeaders(f"{status} {reason}".strip(), _stored_headers(headers, body), protocol="HTTP/1.1")
         record = writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body),
                                            http_headers=http, warc_headers_dict={"WARC-Date": captured_at})
-        offset = stream.tell()
         writer.write_record(record)
+        offset = stream.tell()
+        stream.write(buffer.getvalue())
         stream.flush()
         digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
         return Capture(self._name, offset, stream.tell() - offset, digest, captured_at, status)

@@ -9,7 +9,6 @@ import pytest
 from crawler.dates import PUBLISHED, UPDATED, DateCandidate, choose_date
 from crawler.extraction import extract_article
 from crawler.extraction.base import PortalPage
-from crawler.extraction.generic import GenericPage
 
 FETCHED = datetime(2024, 7, 20, 3, 0, tzinfo=timezone.utc)
 """10:00 local on Saturday 20/7/2024."""

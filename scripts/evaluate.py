@@ -1,6 +1,6 @@
 """Score every gold page with our extractor beside trafilatura's and htmldate's defaults (make eval).
 
-Corpora: ``tests/gold/*/*.json`` articles ("gold"), the fixture web's 54 articles ("fixture") and
+Corpora: ``tests/gold/*/*.json`` articles ("gold"), the fixture web's 114 articles ("fixture") and
 ``../shared/seed_pages/NNN.json`` ("seed", skipped when absent). Each page is decoded with
 ``crawler.text.decode_html`` and read by four engines:
 

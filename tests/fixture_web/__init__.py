@@ -5,9 +5,11 @@ mCMS brief) with original text. Content lives in ``sites/`` (data), markup in ``
 
 API
 ---
-``build_fixture_web() -> dict[str, FixtureResponse]``
+``build_fixture_web(added=None) -> dict[str, FixtureResponse]``
     Every URL served, keyed by the absolute URL exactly as linked: listing pages, articles, one
-    301 and one 404 per site, and robots.txt for each scheme+host.
+    301 and one 404 per site, and robots.txt for each scheme+host. ``added`` ({site id: stories})
+    publishes more stories, for tests of incremental crawling. The vnpt, mcms and liferay
+    platforms send ETag and/or Last-Modified, and the proxy answers conditional requests with 304.
 ``FixtureResponse(status, headers, body)``
     headers is a list of (name, value) including Content-Type and Content-Length.
 ``ARTICLES: list[ArticleTruth]``
@@ -23,7 +25,7 @@ API
 Run ``python -m tests.fixture_web --port 8899`` to serve it by hand.
 """
 
-from .model import ArticleTruth, FixtureResponse
+from .model import ArticleTruth, FixtureResponse, Photo, Story
 from .proxy import FixtureProxy
 from .web import ARTICLES, LISTING_URLS, NOT_FOUND_URLS, REDIRECTS, START_URLS, build_fixture_web, find_documents
 
@@ -36,6 +38,8 @@ __all__ = [
     "ArticleTruth",
     "FixtureProxy",
     "FixtureResponse",
+    "Photo",
+    "Story",
     "build_fixture_web",
     "find_documents",
 ]

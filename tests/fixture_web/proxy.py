@@ -15,6 +15,7 @@ import socket
 import ssl
 import tempfile
 import threading
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -142,6 +143,8 @@ class _Handler(BaseHTTPRequestHandler):
             url = f"{scheme}://{host}{self.path}"
         url = _strip_default_port(url)
         response = proxy.lookup(url)
+        if _not_modified(response, self.headers):
+            response = FixtureResponse(304, [(k, v) for k, v in response.headers if k.lower() in _KEPT_ON_304], b"")
         proxy._record(self.command, url, response.status)
         self._send(response, body)
 
@@ -156,6 +159,25 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(response.body)
+
+
+_KEPT_ON_304 = {"etag", "last-modified", "server"}
+
+
+def _not_modified(response: FixtureResponse, request_headers) -> bool:
+    """Whether a conditional request's validators still match the page (RFC 9110 section 13)."""
+    if response.status != 200:
+        return False
+    etag, if_none_match = response.header("ETag"), request_headers.get("If-None-Match")
+    if if_none_match is not None:
+        return bool(etag) and (if_none_match.strip() == "*" or etag in [t.strip() for t in if_none_match.split(",")])
+    last_modified, since = response.header("Last-Modified"), request_headers.get("If-Modified-Since")
+    if last_modified and since:
+        try:
+            return parsedate_to_datetime(last_modified) <= parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False
+    return False
 
 
 def _strip_default_port(url: str) -> str:

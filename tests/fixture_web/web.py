@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -46,6 +50,17 @@ def _response(platform: Platform, status: int, body: str, extra: list[tuple[str,
     headers += EXTRA_HEADERS.get(platform.server, [])
     headers += list(extra)
     return FixtureResponse(status, headers, data)
+
+
+def _validators(platform: Platform, body: str, shown: datetime) -> list[tuple[str, str]]:
+    """ETag / Last-Modified as the platform's server sends them, for a page whose newest item is ``shown``."""
+    headers = []
+    if "etag" in platform.validators:
+        headers.append(("ETag", f'"{hashlib.sha1(body.encode("utf-8")).hexdigest()[:16]}"'))
+    if "last-modified" in platform.validators:
+        utc = (shown - timedelta(hours=7)).replace(tzinfo=timezone.utc)  # stories are in Vietnam's local time
+        headers.append(("Last-Modified", format_datetime(utc, usegmt=True)))
+    return headers
 
 
 def _robots(platform: Platform, body: str) -> FixtureResponse:
@@ -93,7 +108,8 @@ class SiteBuild:
         out: dict[str, FixtureResponse] = {}
         pages = self.pages()
         for number, items in enumerate(pages, 1):
-            out[p.listing_url(number)] = _response(p, 200, p.render_listing(number, items, len(pages)))
+            html = p.render_listing(number, items, len(pages))
+            out[p.listing_url(number)] = _response(p, 200, html, _validators(p, html, items[0].moment))
         for url, number in p.extra_listing_urls(len(pages)).items():
             out[url] = _response(p, 200, p.render_listing(number, pages[number - 1], len(pages)))
         for index, story in enumerate(self.ordered):
@@ -105,7 +121,8 @@ class SiteBuild:
                 newest=p.newest,
                 listing_url=p.listing_url(1),
             )
-            out[ctx.url] = _response(p, 200, p.render_article(story, ctx))
+            html = p.render_article(story, ctx)
+            out[ctx.url] = _response(p, 200, html, _validators(p, html, story.moment))
         new_url = self.url[self.spec.moved]
         location = p.redirect_location(new_url)
         out[self.old_url] = _response(p, 301, p.render_redirect(location), [("Location", location)])
@@ -141,9 +158,18 @@ class SiteBuild:
         return truths
 
 
-@lru_cache(maxsize=1)
-def _build() -> tuple:
-    builds = [SiteBuild(spec) for spec in SITES]
+def _with_added(spec: SiteSpec, added: tuple[Story, ...]) -> SiteSpec:
+    """A site after ``added`` stories were published: its last listing page grows by as many items."""
+    if not added:
+        return spec
+    sizes = spec.page_sizes[:-1] + (spec.page_sizes[-1] + len(added),)
+    return replace(spec, stories=spec.stories + added, page_sizes=sizes)
+
+
+@lru_cache(maxsize=4)
+def _build(added: tuple[tuple[str, tuple[Story, ...]], ...] = ()) -> tuple:
+    more = dict(added)
+    builds = [SiteBuild(_with_added(spec, more.get(spec.site_id, ()))) for spec in SITES]
     web: dict[str, FixtureResponse] = {}
     truths: list[ArticleTruth] = []
     for build in builds:
@@ -167,9 +193,13 @@ def _build() -> tuple:
     return web, truths, start_urls, listing_urls, not_found, redirects
 
 
-def build_fixture_web() -> dict[str, FixtureResponse]:
-    """Every URL the fixture web answers (listings, articles, 301s, 404s, robots.txt)."""
-    return dict(_build()[0])
+def build_fixture_web(added: dict[str, tuple[Story, ...]] | None = None) -> dict[str, FixtureResponse]:
+    """Every URL the fixture web answers (listings, articles, 301s, 404s, robots.txt).
+
+    ``added`` maps a site id to stories published since (tests of incremental crawling): they take
+    their place in the listings by date, pushing older items down.
+    """
+    return dict(_build(tuple(sorted((added or {}).items())))[0])
 
 
 ARTICLES: list[ArticleTruth] = _build()[1]

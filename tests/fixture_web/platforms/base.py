@@ -43,6 +43,7 @@ class Platform:
     server = "nginx"
     content_type = "text/html; charset=utf-8"
     redirect_style = "nginx"  # or "iis", "tomcat"
+    validators: tuple[str, ...] = ()  # "etag", "last-modified": what the server sends with pages
 
     def __init__(self, spec: SiteSpec):
         self.spec = spec

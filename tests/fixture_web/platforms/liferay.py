@@ -22,6 +22,7 @@ from .base import ArticleContext, Link, Platform, esc
 class Liferay(Platform):
     name = "quangngai-portal"
     server = "Apache-Coyote/1.1"
+    validators = ("etag",)  # Liferay's ETagFilter
     content_type = "text/html;charset=UTF-8"
     redirect_style = "tomcat"
 

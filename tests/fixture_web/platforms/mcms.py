@@ -27,6 +27,7 @@ def tag_id(tag: str) -> int:
 class Mcms(Platform):
     name = "mcms"
     server = "nginx"
+    validators = ("last-modified",)
 
     @property
     def origin(self) -> str:

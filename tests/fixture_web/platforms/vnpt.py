@@ -43,6 +43,7 @@ def ckeditor(text: str) -> str:
 class VnptMedia(Platform):
     name = "vnpt-media"
     server = "nginx"
+    validators = ("etag", "last-modified")  # behind a caching nginx
 
     @property
     def origin(self) -> str:

@@ -1,6 +1,9 @@
-"""Báo Gia Lai, section "Chính trị", Sept 2024 – Aug 2025: người có uy tín (republished by danvan.vn),
+"""Báo Gia Lai, section "Chính trị", Oct 2023 – Aug 2025: người có uy tín (republished by danvan.vn),
 dân chủ ở cơ sở, the merged Ban Tuyên giáo và Dân vận, giao ban, "Dân vận khéo", chính quyền hai cấp;
-plus Pleiku roads, drought, and the new province's administration."""
+plus Pleiku roads, drought, and the new province's administration. The Oct 2023 – Aug 2024 stories
+(keys 254717–290273, below UY_TIN's) are the section's back catalogue (its deeper listing pages):
+hiến đất, Ngày hội Đại đoàn kết, tổng kết 2023, tôn giáo, đối thoại, "Dân vận khéo" against tảo hôn,
+dân vận chính quyền, tình nguyện hè; plus the sugarcane harvest and a water-supply works."""
 
 from ..model import DeadLink, Photo, SiteSpec, Story
 
@@ -21,6 +24,142 @@ UY_TIN = Story(
 )
 
 STORIES = (
+    Story(
+        key=254717,
+        title="Đak Đoa: Đồng bào Bahnar hiến hơn 3 ha đất làm đường giao thông nông thôn",
+        when="2023-10-10 08:42:19",
+        author="NGUYỄN DIỆP",
+        tags=("hiến đất", "Đak Đoa", "giao thông nông thôn"),
+        body=(
+            "(GLO)- Hưởng ứng phong trào xây dựng nông thôn mới, thời gian qua, hàng trăm hộ đồng bào Bahnar ở huyện Đak Đoa đã tự nguyện hiến hơn 3 ha đất để mở rộng, làm mới các tuyến đường giao thông nông thôn. Nhiều con đường đất lầy lội trước đây nay đã được bê tông hóa, thuận tiện cho việc đi lại và vận chuyển nông sản.",
+            "Ở làng Kon Brung, xã Hà Đông, ông A Thút đã hiến gần 600 m2 đất vườn trồng cà phê để mở rộng đường vào khu sản xuất. Ông cho hay, lúc đầu cũng tiếc vì toàn cây đang cho quả, nhưng nghĩ đến cảnh mỗi mùa mưa xe chở cà phê không vào được rẫy, cả làng phải gùi từng bao ra đường lớn, ông bàn với vợ con rồi quyết định hiến đất.",
+            Photo("hien-dat-dak-doa.jpg", "Người dân làng Kon Brung cùng nhau làm đường bê tông"),
+            "Theo Ban Dân vận Huyện ủy Đak Đoa, để có được sự đồng thuận, các xã đã tổ chức họp làng công khai phương án làm đường, mức đóng góp và phần hỗ trợ của Nhà nước. Cán bộ xã, già làng cùng đến từng nhà vận động; hộ nào hiến đất trước được biểu dương ngay tại buổi sinh hoạt cộng đồng. Từ năm 2021 đến nay, toàn huyện đã làm mới hơn 45 km đường bê tông.",
+            "Huyện xác định đây là một trong những mô hình “Dân vận khéo” tiêu biểu trong xây dựng nông thôn mới và sẽ tiếp tục nhân rộng ở các xã còn khó khăn. Bên cạnh làm đường, bà con còn được vận động hiến đất xây nhà văn hóa, mở rộng sân trường, góp phần thay đổi diện mạo nhiều làng đồng bào dân tộc thiểu số.",
+        ),
+    ),
+    Story(
+        key=258406,
+        title="Trưởng ban Dân vận Tỉnh ủy dự Ngày hội Đại đoàn kết ở làng Ktu",
+        when="2023-11-16 17:05:33",
+        author="MINH CHÂU",
+        tags=("Ngày hội Đại đoàn kết", "Mặt trận Tổ quốc", "Ia Grai"),
+        body=(
+            "(GLO)- Ngày 16/11, đồng chí Trưởng ban Dân vận Tỉnh ủy Gia Lai đã đến dự Ngày hội Đại đoàn kết toàn dân tộc tại làng Ktu, xã Ia Dêr (huyện Ia Grai), nhân kỷ niệm 93 năm Ngày thành lập Mặt trận Dân tộc Thống nhất Việt Nam - Ngày truyền thống Mặt trận Tổ quốc Việt Nam (18/11/1930 - 18/11/2023).",
+            "Làng Ktu có 214 hộ với hơn 900 nhân khẩu, trong đó đồng bào Jrai chiếm 95%. Năm 2023, Ban Công tác Mặt trận làng đã vận động bà con đóng góp hơn 200 ngày công, 45 triệu đồng để sửa chữa nhà rông, làm 1,2 km đường nội làng và giúp 2 hộ nghèo dựng nhà mới. Tỷ lệ hộ nghèo của làng giảm từ 18% xuống còn 9,5%, an ninh trật tự được giữ vững.",
+            Photo("ngay-hoi-lang-ktu.jpg", "Bà con làng Ktu biểu diễn cồng chiêng tại Ngày hội"),
+            "Phát biểu tại ngày hội, đồng chí Trưởng ban Dân vận Tỉnh ủy ghi nhận những nỗ lực của cấp ủy, chính quyền xã và Nhân dân làng Ktu; đề nghị bà con tiếp tục giữ gìn bản sắc văn hóa truyền thống, đoàn kết giúp nhau phát triển kinh tế, không nghe theo kẻ xấu xúi giục. Dịp này, đồng chí đã trao tặng làng 1 bộ âm thanh và 20 suất quà cho các hộ khó khăn.",
+        ),
+    ),
+    Story(
+        key=262951,
+        title="Nông dân Kông Chro phấn khởi vào vụ thu hoạch mía",
+        when="2023-12-19 10:27:48",
+        author="ĐỨC THỤY",
+        about_danvan=False,
+        tags=("mía", "Kông Chro", "nông nghiệp"),
+        body=(
+            "(GLO)- Những ngày này, trên khắp các cánh đồng mía ở huyện Kông Chro, nông dân đang tất bật thu hoạch mía niên vụ 2023 - 2024. Năm nay, giá mía nguyên liệu được nhà máy thu mua ở mức cao nhất từ trước đến nay khiến bà con rất phấn khởi, nhiều gia đình thuê thêm nhân công để kịp chặt mía theo lịch của nhà máy.",
+            "Theo UBND huyện, toàn huyện có gần 7.000 ha mía, năng suất bình quân ước đạt 60 tấn/ha. Với giá thu mua tại ruộng từ 1,1 đến 1,2 triệu đồng/tấn, sau khi trừ chi phí, mỗi héc ta mía cho người trồng lãi khoảng 30 - 40 triệu đồng, cao hơn nhiều so với trồng mì hay ngô trên cùng chân đất.",
+            Photo("thu-hoach-mia-kong-chro.jpg", "Nông dân xã Yang Trung thu hoạch mía"),
+            "Anh Đinh Văn Blưn ở làng Tơ Lang, xã Yang Trung, cho biết gia đình anh trồng 2 ha mía, vụ này thu được khoảng 130 tấn. Nhờ được công ty mía đường đầu tư trước phân bón, giống và hỗ trợ máy cày, anh không phải vay vốn bên ngoài; tiền bán mía đủ để sửa lại nhà và mua thêm bò giống.",
+            "Để bảo đảm quyền lợi cho người trồng, nhà máy đường đã bố trí lịch thu hoạch cụ thể cho từng vùng, tăng cường xe vận chuyển, thanh toán tiền mía chậm nhất sau 7 ngày. Huyện Kông Chro cũng đang khuyến khích nông dân áp dụng cơ giới hóa, tưới tiết kiệm để giảm chi phí và nâng cao năng suất trong các vụ tới.",
+        ),
+    ),
+    Story(
+        key=266183,
+        title="Công tác dân vận năm 2023 có nhiều chuyển biến ở vùng đồng bào dân tộc thiểu số",
+        when="2024-01-11 15:36:02",
+        author="LAN ANH",
+        tags=("Ban Dân vận Tỉnh ủy", "tổng kết"),
+        body=(
+            "(GLO)- Sáng 11/1, Ban Dân vận Tỉnh ủy Gia Lai tổ chức hội nghị tổng kết công tác dân vận năm 2023 và triển khai nhiệm vụ năm 2024. Dự hội nghị có lãnh đạo Ban Dân vận Trung ương, lãnh đạo Tỉnh ủy cùng đại diện Ban Dân vận các huyện ủy, thị ủy, thành ủy và các cơ quan trong Khối.",
+            "Năm qua, Ban Dân vận Tỉnh ủy đã tham mưu Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 215-KH/TU về tăng cường công tác dân vận ở vùng đồng bào dân tộc thiểu số; phối hợp kiểm tra, giám sát việc thực hiện Quy chế dân chủ ở 24 cơ quan, đơn vị. Các cấp đã tổ chức hơn 900 cuộc tiếp xúc, đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân.",
+            "Mặt trận Tổ quốc và các đoàn thể vận động Quỹ “Vì người nghèo” được hơn 28 tỷ đồng, hỗ trợ xây mới, sửa chữa 640 căn nhà Đại đoàn kết. Phong trào thi đua “Dân vận khéo” có thêm 860 mô hình được công nhận ở cả 4 lĩnh vực; trong đó nhiều mô hình thuộc lĩnh vực chuyển đổi cây trồng, phát triển sinh kế cho đồng bào dân tộc thiểu số.",
+            "Năm 2024, ngành dân vận tỉnh đề ra 5 nhóm nhiệm vụ trọng tâm, trong đó chú trọng triển khai hiệu quả Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, đẩy mạnh dân vận chính quyền gắn với cải cách hành chính và chủ động nắm tình hình Nhân dân ở những địa bàn phức tạp về an ninh, tôn giáo. Dịp này, 15 tập thể, 22 cá nhân được Ban Dân vận Tỉnh ủy tặng Giấy khen.",
+        ),
+    ),
+    Story(
+        key=268857,
+        title="Chức sắc, chức việc tôn giáo ở Gia Lai đồng hành cùng chính quyền",
+        when="2024-02-02 16:14:27",
+        author="NGỌC THU",
+        tags=("tôn giáo", "Tết Giáp Thìn"),
+        body=(
+            "(GLO)- Chiều 2/2, Ban Dân vận Tỉnh ủy, Ủy ban MTTQ Việt Nam tỉnh và Sở Nội vụ Gia Lai phối hợp tổ chức buổi gặp mặt chức sắc, chức việc các tôn giáo trên địa bàn tỉnh nhân dịp Tết Nguyên đán Giáp Thìn 2024. Tham dự có hơn 150 đại biểu đại diện các tổ chức Phật giáo, Công giáo, Tin lành, Cao Đài và Phật giáo Hòa Hảo.",
+            "Thông tin tại buổi gặp mặt cho thấy, năm 2023 các tổ chức tôn giáo trên địa bàn tỉnh hoạt động đúng quy định của pháp luật, tích cực tham gia các phong trào an sinh xã hội. Các cơ sở tôn giáo đã đóng góp hơn 35 tỷ đồng để nấu cơm từ thiện tại bệnh viện, tặng quà người nghèo, xây cầu dân sinh và trao học bổng cho học sinh có hoàn cảnh khó khăn.",
+            "Thay mặt lãnh đạo tỉnh, đồng chí Trưởng ban Dân vận Tỉnh ủy ghi nhận, biểu dương những đóng góp của chức sắc, chức việc, tín đồ các tôn giáo; mong muốn các tôn giáo tiếp tục đồng hành cùng chính quyền trong giảm nghèo, xây dựng nông thôn mới, đồng thời nhắc nhở tín đồ không để các đối tượng xấu lợi dụng tôn giáo gây mất ổn định.",
+            "Đại diện các tổ chức tôn giáo bày tỏ cảm ơn sự quan tâm của cấp ủy, chính quyền, đồng thời kiến nghị tỉnh sớm xem xét giải quyết thủ tục đất đai cho một số cơ sở thờ tự, tạo điều kiện cho hoạt động đào tạo chức sắc. Lãnh đạo các sở, ngành liên quan đã trực tiếp giải đáp và hứa sẽ xem xét các kiến nghị trong năm 2024.",
+        ),
+    ),
+    Story(
+        key=273512,
+        title="Chư Prông: Đối thoại với Nhân dân về đất rẫy và nước sinh hoạt",
+        when="2024-03-21 09:48:56",
+        author="HÀ PHƯƠNG",
+        tags=("đối thoại", "Chư Prông"),
+        body=(
+            "(GLO)- Ngày 20/3, Ban Thường vụ Huyện ủy Chư Prông tổ chức hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền huyện với cán bộ và Nhân dân xã Ia Piơr. Gần 200 người đại diện cho 11 thôn, làng đã đến dự và gửi nhiều câu hỏi liên quan trực tiếp đến đời sống, sản xuất của bà con.",
+            "Nhiều ý kiến tập trung vào việc cấp giấy chứng nhận quyền sử dụng đất cho các diện tích đất rẫy mà bà con canh tác ổn định nhiều năm nhưng nằm xen kẹp trong diện tích của công ty nông nghiệp. Một số hộ ở làng Kênh phản ánh giếng nước bị khô từ tháng 2, phải mua nước với giá cao, đề nghị huyện sớm đầu tư hệ thống nước sạch tập trung.",
+            "Trả lời các kiến nghị, Chủ tịch UBND huyện cho biết huyện đã làm việc với công ty để rà soát, bàn giao phần diện tích bà con đang sử dụng về địa phương quản lý, dự kiến hoàn thành đo đạc trong quý III năm nay. Trước mắt, huyện sẽ bố trí xe chở nước miễn phí cho các hộ thiếu nước và đưa công trình nước sạch vào danh mục đầu tư năm 2025.",
+            "Kết luận hội nghị, đồng chí Bí thư Huyện ủy giao Ban Dân vận Huyện ủy theo dõi, đôn đốc việc giải quyết các kiến nghị sau đối thoại, định kỳ báo cáo Ban Thường vụ. Những nội dung đã hứa với dân phải được thực hiện đúng hẹn, kết quả được thông báo công khai tại các buổi sinh hoạt thôn, làng.",
+        ),
+    ),
+    Story(
+        key=277460,
+        title="Krông Pa: “Dân vận khéo” đẩy lùi tảo hôn, hôn nhân cận huyết thống",
+        when="2024-04-25 14:20:11",
+        author="QUANG TẤN",
+        tags=("Dân vận khéo", "Krông Pa", "tảo hôn"),
+        body=(
+            "(GLO)- Từ năm 2021 đến nay, Hội Liên hiệp Phụ nữ xã Ia Rsai (huyện Krông Pa) triển khai mô hình “Dân vận khéo” trong vận động đồng bào Jrai xóa bỏ tảo hôn, hôn nhân cận huyết thống. Nhờ cách làm gần gũi, bền bỉ, số cặp tảo hôn trên địa bàn đã giảm rõ rệt, năm 2023 không còn trường hợp nào.",
+            "Chị Rơ Ô H'Nhí, Chủ tịch Hội Liên hiệp Phụ nữ xã, cho biết trước đây nhiều gia đình còn giữ quan niệm cưới vợ, gả chồng sớm để có thêm lao động. Các chị trong ban chấp hành chia nhau phụ trách từng buôn, lồng ghép tuyên truyền vào các buổi sinh hoạt chi hội, các dịp lễ cúng, cưới hỏi; mời già làng cùng đến nói chuyện với những gia đình có con đang tuổi lớn.",
+            "Xã cũng thành lập câu lạc bộ “Thanh niên với pháp luật” tại các buôn, thu hút hơn 300 đoàn viên tham gia. Những trường hợp có biểu hiện yêu sớm, dự định kết hôn khi chưa đủ tuổi được cán bộ Hội và công an xã đến gặp gỡ, giải thích về hậu quả đối với sức khỏe, học tập của các em. Nhiều học sinh nhờ vậy đã tiếp tục đến trường, học nghề.",
+            Photo("ia-rsai-tao-hon.jpg", "Buổi sinh hoạt chi hội phụ nữ về phòng, chống tảo hôn ở buôn Ma Giai"),
+            "Theo Ban Dân vận Huyện ủy Krông Pa, mô hình đã được công nhận là điển hình “Dân vận khéo” cấp huyện năm 2023 và đang được nhân rộng ra các xã Ia Hdreh, Chư Rcăm, Krông Năng. Trong năm 2024, huyện đặt mục tiêu giảm ít nhất 20% số vụ tảo hôn so với năm trước trên toàn địa bàn.",
+        ),
+    ),
+    Story(
+        key=281377,
+        title="Ia Pa đưa công trình cấp nước sạch tập trung vào sử dụng",
+        when="2024-05-30 19:02:45",
+        author="PHƯƠNG VI",
+        about_danvan=False,
+        tags=("nước sạch", "Ia Pa"),
+        body=(
+            "(GLO)- Ngày 29/5, UBND huyện Ia Pa tổ chức lễ khánh thành, đưa vào sử dụng công trình cấp nước sạch tập trung cho các xã Ia Mrơn, Ia Trôk và Kim Tân. Công trình có tổng vốn đầu tư hơn 38 tỷ đồng từ Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi.",
+            "Công trình gồm trạm xử lý công suất 1.500 m3/ngày đêm, bể chứa và gần 40 km đường ống dẫn nước đến từng làng, đáp ứng nhu cầu nước sinh hoạt cho khoảng 2.300 hộ. Trước đây, vào mùa khô, nhiều gia đình phải dùng nước giếng đào nhiễm phèn hoặc đi chở nước từ sông Ayun về dùng.",
+            Photo("nuoc-sach-ia-pa.jpg", "Bà con xã Ia Mrơn sử dụng nước sạch từ công trình mới"),
+            "Bà Ksor H'Yơn ở buôn Tăng Nớ, xã Ia Mrơn, cho biết từ khi có nước máy, gia đình bà không còn phải dậy sớm gánh nước, con cháu ít bị bệnh đường ruột hơn hẳn. Giá nước được tính theo mức hỗ trợ của tỉnh dành cho hộ đồng bào dân tộc thiểu số nên các gia đình đều đủ khả năng chi trả.",
+            "Phát biểu tại lễ khánh thành, Chủ tịch UBND huyện yêu cầu đơn vị quản lý vận hành bảo đảm chất lượng nước, kiểm tra định kỳ đường ống; đồng thời đề nghị chính quyền các xã tuyên truyền bà con sử dụng nước tiết kiệm, bảo vệ các công trình. Dự kiến trong năm 2025, huyện tiếp tục mở rộng mạng lưới cấp nước đến xã Chư Mố và Ia Tul.",
+        ),
+    ),
+    Story(
+        key=285904,
+        title="Đẩy mạnh dân vận chính quyền trong cải cách thủ tục hành chính",
+        when="2024-07-09 11:33:08",
+        author="TRẦN DUNG",
+        tags=("dân vận chính quyền", "cải cách hành chính"),
+        body=(
+            "(GLO)- Ngày 8/7, Đoàn khảo sát của Ban Dân vận Tỉnh ủy đã làm việc với UBND thị xã Ayun Pa và một số phường, xã về việc thực hiện công tác dân vận của cơ quan nhà nước gắn với cải cách thủ tục hành chính trong 6 tháng đầu năm 2024.",
+            "Tại Bộ phận tiếp nhận và trả kết quả của thị xã, đoàn ghi nhận cán bộ, công chức có thái độ niềm nở, hướng dẫn tận tình; người đến làm thủ tục có thể tra cứu tình trạng hồ sơ qua mã QR, đánh giá mức độ hài lòng bằng máy tính bảng đặt ngay tại quầy. Trong 6 tháng, thị xã đã tiếp nhận hơn 4.600 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt 98,6%; 100% hồ sơ trễ hạn đều có văn bản xin lỗi.",
+            "Bên cạnh kết quả đạt được, lãnh đạo thị xã cũng thẳng thắn nêu khó khăn như một số thủ tục về đất đai còn kéo dài do phải chờ ý kiến của nhiều cơ quan, tỷ lệ hồ sơ nộp trực tuyến ở các xã vùng đồng bào còn thấp vì nhiều người chưa quen sử dụng điện thoại thông minh.",
+            "Kết luận buổi làm việc, Phó Trưởng ban Dân vận Tỉnh ủy đề nghị thị xã tiếp tục thực hiện nghiêm phương châm “trọng dân, gần dân, hiểu dân, học dân và có trách nhiệm với dân”; tăng cường phối hợp với Đoàn Thanh niên lập các tổ hỗ trợ dịch vụ công trực tuyến tại thôn, làng; xử lý nghiêm những cán bộ có biểu hiện nhũng nhiễu, gây phiền hà cho Nhân dân.",
+        ),
+    ),
+    Story(
+        key=290273,
+        title="Tuổi trẻ Gia Lai làm công tác dân vận trong chiến dịch tình nguyện hè 2024",
+        when="2024-08-21 20:16:37",
+        author="MỸ DUYÊN",
+        tags=("thanh niên tình nguyện", "Tỉnh đoàn"),
+        body=(
+            "(GLO)- Chiều 21/8, Tỉnh đoàn Gia Lai tổ chức tổng kết Chiến dịch Thanh niên tình nguyện hè năm 2024. Qua gần 3 tháng ra quân, hơn 12.000 lượt đoàn viên, thanh niên, sinh viên và chiến sĩ trẻ đã có mặt ở các thôn, làng vùng sâu, vùng xa, triển khai nhiều phần việc thiết thực với phương châm “đâu cần thanh niên có, đâu khó có thanh niên”.",
+            "Các đội hình tình nguyện đã làm mới, sửa chữa gần 30 km đường giao thông nông thôn, xây dựng 18 công trình thanh niên thắp sáng đường quê, tặng 9 căn nhà nhân ái cho thanh niên có hoàn cảnh khó khăn. Chương trình “Tiếp sức mùa thi” hỗ trợ hàng nghìn thí sinh; các lớp học tiếng Việt, kỹ năng sống cho trẻ em đồng bào dân tộc thiểu số được tổ chức ở 40 làng.",
+            "Điểm mới của chiến dịch năm nay là mỗi đội hình đều được giao nhiệm vụ làm công tác dân vận: ở cùng nhà dân, tham gia sinh hoạt cùng bà con, lắng nghe và tổng hợp những phản ánh về dịch vụ công, nước sinh hoạt, việc làm của thanh niên để báo cáo cấp ủy địa phương. Nhiều kiến nghị đã được các xã tiếp thu và giải quyết ngay trong thời gian diễn ra chiến dịch.",
+            "Phát biểu tổng kết, Bí thư Tỉnh đoàn đề nghị các cơ sở đoàn tiếp tục duy trì các công trình, phần việc sau chiến dịch, không để tình trạng làm xong rồi bỏ đó; đồng thời chuẩn bị tốt lực lượng cho Chiến dịch Xuân tình nguyện. Dịp này, Ban Thường vụ Tỉnh đoàn tặng Bằng khen cho 25 tập thể, 40 cá nhân có thành tích xuất sắc.",
+        ),
+    ),
     UY_TIN,
     Story(
         key=301562,
@@ -147,7 +286,7 @@ SITE = SiteSpec(
         summary="Lễ phát động được tổ chức đồng loạt tại các huyện, thị xã, thành phố với hơn 2 triệu cây xanh.",
     ),
     moved=318834,
-    page_sizes=(4, 4, 2),
+    page_sizes=(4, 4, 4, 4, 4),
     settings={
         "host": "baogialai.com.vn",
         "cat": "chinh-tri",

@@ -1,6 +1,7 @@
-"""danvan.vn "Dân vận các địa phương", Aug – Oct 2024: provincial reports, most republished from
+"""danvan.vn "Dân vận các địa phương", Apr – Oct 2024: provincial reports, most republished from
 provincial papers with a "(host)" source line; one is Báo Gia Lai's "người có uy tín" article
-(see baogialai.UY_TIN). Article pages show no publication date."""
+(see baogialai.UY_TIN). The April – August stories are the section's back catalogue (its deeper
+listing pages). Article pages show no publication date."""
 
 from ..model import DeadLink, Photo, SiteSpec, Story
 from .baogialai import UY_TIN
@@ -23,6 +24,125 @@ def republish(original: Story, key: int, title: str, when: str, photo: str, sour
 
 
 STORIES = (
+    Story(
+        key=19186,
+        title="Sóc Trăng: Vận động đồng bào Khmer chung sức xây dựng nông thôn mới",
+        when="2024-04-09 08:40:00",
+        source="baosoctrang.org.vn",
+        body=(
+            Photo("soc-trang-dong-bao-khmer.jpg", "Cán bộ dân vận thị xã Vĩnh Châu trao đổi với sư sãi chùa Khmer về xây dựng nông thôn mới"),
+            "Với gần một phần ba dân số là đồng bào Khmer, Sóc Trăng xác định công tác dân vận ở vùng đồng bào dân tộc là nhiệm vụ thường xuyên, lâu dài của cả hệ thống chính trị. Thời gian qua, Ban Dân vận Tỉnh ủy đã chỉ đạo các địa phương phát huy vai trò của sư sãi, Ban Quản trị chùa và người có uy tín trong phum, sóc để tuyên truyền, vận động bà con tham gia xây dựng nông thôn mới.",
+            "Tại thị xã Vĩnh Châu và huyện Trần Đề, nhiều ngôi chùa Khmer trở thành nơi mở lớp dạy chữ, sinh hoạt câu lạc bộ và họp bàn việc làm đường, bắc cầu nông thôn. Chỉ riêng năm 2023, đồng bào Khmer trong tỉnh đã đóng góp hơn 12 tỷ đồng cùng hàng nghìn ngày công lao động, hiến gần 25.000 m2 đất để bê tông hóa các tuyến đường ấp.",
+            "Ban Dân vận Tỉnh ủy cho biết, thời gian tới sẽ tiếp tục phối hợp với Ban Dân tộc tỉnh rà soát, kịp thời tháo gỡ những khó khăn về đất sản xuất, việc làm, nhà ở của hộ nghèo người Khmer; đồng thời nhân rộng các mô hình “Dân vận khéo” gắn với giữ gìn bản sắc văn hóa, lễ hội truyền thống của đồng bào.",
+        ),
+    ),
+    Story(
+        key=19197,
+        title="Bến Tre: Chủ động ứng phó hạn hán, xâm nhập mặn cao điểm",
+        when="2024-04-16 15:20:00",
+        source="baodongkhoi.vn",
+        about_danvan=False,
+        body=(
+            Photo("ben-tre-han-man.jpg", "Người dân xã Thạnh Phong trữ nước ngọt phục vụ sinh hoạt trong mùa khô"),
+            "Mùa khô năm 2024, nước mặn trên các sông chính ở Bến Tre xuất hiện sớm và lấn sâu vào nội đồng, có nơi độ mặn 4 g/l đã vào sâu hơn 60 km tính từ cửa sông. Nhiều hộ ở các huyện ven biển Ba Tri, Bình Đại, Thạnh Phú thiếu nước ngọt sinh hoạt, hàng nghìn hécta lúa và cây ăn trái có nguy cơ bị ảnh hưởng.",
+            "UBND tỉnh đã chỉ đạo vận hành linh hoạt hệ thống cống đầu mối để ngăn mặn, trữ ngọt; ngành nông nghiệp lắp đặt thêm các điểm cấp nước miễn phí, cung cấp bồn chứa cho hộ nghèo, hộ gia đình chính sách. Các nhà máy nước tăng công suất, điều xe bồn chở nước đến những ấp xa đường ống.",
+            "Nông dân được khuyến cáo trữ nước vào ao, túi nhựa chuyên dụng, tưới tiết kiệm cho vườn sầu riêng, bưởi da xanh và không lấy nước sông khi chưa đo độ mặn. Nhờ chủ động từ sớm, đến giữa tháng 4, thiệt hại đối với cây trồng trên địa bàn tỉnh được hạn chế ở mức thấp so với đợt hạn mặn lịch sử năm 2020.",
+        ),
+    ),
+    Story(
+        key=19214,
+        title="Nghệ An: Giao ban công tác dân vận quý I năm 2024",
+        when="2024-04-26 10:05:00",
+        source="baonghean.vn",
+        body=(
+            "Ngày 25/4, Ban Dân vận Tỉnh ủy Nghệ An tổ chức hội nghị giao ban công tác dân vận quý I, triển khai nhiệm vụ quý II năm 2024. Hội nghị được kết nối trực tuyến đến 21 điểm cầu huyện, thành, thị ủy với sự tham gia của cán bộ Khối dân vận các cấp.",
+            "Báo cáo tại hội nghị cho thấy, trong quý I, các cấp ủy đã tổ chức chu đáo các hoạt động thăm hỏi, chúc Tết, bảo đảm mọi gia đình trong tỉnh đều được đón Tết Giáp Thìn. Công tác vận động đồng bào Thái, Khơ Mú, Mông ở miền Tây Nghệ An được chú trọng; tình hình tôn giáo cơ bản ổn định, các giáo xứ, nhà chùa tổ chức lễ hội đúng quy định. Toàn tỉnh có thêm 187 mô hình “Dân vận khéo” được đăng ký xây dựng.",
+            "Một số hạn chế được chỉ ra là việc nắm bắt dư luận xã hội ở vài nơi còn chậm, chưa dự báo sớm những vụ việc phát sinh liên quan đến bồi thường, giải phóng mặt bằng các dự án khu công nghiệp. Trong quý II, Ban Dân vận Tỉnh ủy yêu cầu tập trung tham mưu tổ chức đối thoại ở những địa bàn có dự án lớn, đồng thời chuẩn bị sơ kết giữa kỳ phong trào thi đua “Dân vận khéo”.",
+        ),
+    ),
+    Story(
+        key=19238,
+        title="Bình Định: Đối thoại tháo gỡ vướng mắc giải phóng mặt bằng dự án cao tốc",
+        when="2024-05-14 14:30:00",
+        author="Ngọc Tú",
+        source="baobinhdinh.vn",
+        body=(
+            "Để bảo đảm tiến độ bàn giao mặt bằng dự án đường bộ cao tốc Bắc - Nam đoạn qua tỉnh, thời gian qua, cấp ủy, chính quyền thị xã Hoài Nhơn và các huyện Phù Mỹ, Phù Cát đã tổ chức hàng chục buổi tiếp xúc, đối thoại với các hộ có đất bị thu hồi. Ban Dân vận các địa phương cử cán bộ bám địa bàn, đến từng nhà lắng nghe ý kiến của bà con.",
+            "Phần lớn kiến nghị của người dân xoay quanh giá bồi thường đất vườn, thời gian bố trí tái định cư và hỗ trợ chuyển đổi nghề. Những kiến nghị đúng, hợp lý được chính quyền tiếp thu, điều chỉnh phương án bồi thường; các trường hợp chưa đủ cơ sở được giải thích rõ ràng, công khai theo quy định của pháp luật.",
+            "Nhờ làm tốt công tác dân vận, đến giữa tháng 5, các địa phương đã bàn giao gần 98% diện tích mặt bằng cho nhà thầu. Nhiều gia đình ở thị xã Hoài Nhơn còn tự nguyện tháo dỡ công trình, di dời mồ mả trước thời hạn, tạo điều kiện để dự án sớm thi công trên toàn tuyến.",
+        ),
+    ),
+    Story(
+        key=19255,
+        title="Bắc Giang: Thực hiện dân chủ ở cơ sở tại doanh nghiệp có đông công nhân",
+        when="2024-05-28 09:15:00",
+        author="Minh Hằng",
+        body=(
+            "Với hơn 200.000 công nhân lao động làm việc tại các khu, cụm công nghiệp, Bắc Giang coi việc thực hiện dân chủ tại nơi làm việc là một trong những nội dung trọng tâm của công tác dân vận. Ban Dân vận Tỉnh ủy đã phối hợp với Liên đoàn Lao động tỉnh khảo sát tại 45 doanh nghiệp, tập trung vào việc công khai thông tin về tiền lương, thưởng và cách thức người lao động được góp ý với chủ sử dụng lao động.",
+            "Kết quả khảo sát cho thấy, phần lớn doanh nghiệp đã xây dựng quy chế dân chủ theo Nghị định số 145/2020/NĐ-CP của Chính phủ, công khai định mức lao động, thang bảng lương và chế độ ăn ca. Tại một số doanh nghiệp điện tử vốn đầu tư nước ngoài, hộp thư góp ý, đường dây nóng và nhóm trao đổi trực tuyến giúp công nhân phản ánh kịp thời những bất cập trong sản xuất, sinh hoạt.",
+            "Tuy vậy, vẫn còn doanh nghiệp tổ chức đối thoại mang tính hình thức, công đoàn cơ sở chưa thực sự là chỗ dựa của người lao động. Ban Dân vận Tỉnh ủy đề nghị các cấp công đoàn tăng cường giám sát, kịp thời phát hiện mâu thuẫn, không để xảy ra ngừng việc tập thể; đồng thời biểu dương những doanh nghiệp làm tốt việc chăm lo nhà ở, nhà trẻ cho con em công nhân.",
+        ),
+    ),
+    Story(
+        key=19273,
+        title="Thanh Hóa: Hàng nghìn hộ tự nguyện hiến đất mở rộng đường giao thông nông thôn",
+        when="2024-06-11 16:45:00",
+        source="baothanhhoa.vn",
+        body=(
+            Photo("thanh-hoa-hien-dat-mo-duong.jpg", "Người dân huyện Thọ Xuân tự tháo dỡ tường rào, hiến đất mở rộng đường làng"),
+            "Từ đầu năm 2024 đến nay, hưởng ứng phong trào xây dựng nông thôn mới nâng cao, kiểu mẫu, hơn 3.200 hộ gia đình ở các huyện Thọ Xuân, Yên Định, Hoằng Hóa, Nga Sơn đã tự nguyện hiến trên 150.000 m2 đất, tháo dỡ hàng chục km tường rào, cổng ngõ để mở rộng đường giao thông. Đây là kết quả của quá trình vận động bền bỉ của cấp ủy, chính quyền và các đoàn thể.",
+            "Kinh nghiệm ở huyện Yên Định cho thấy, trước khi triển khai, thôn tổ chức họp để bà con bàn bạc phương án, công khai bản đồ tuyến đường, mức đóng góp và cách hỗ trợ những hộ khó khăn. Cán bộ, đảng viên, người có uy tín trong dòng họ gương mẫu hiến đất trước, sau đó tổ công tác của thôn đến từng gia đình thuyết phục những hộ còn băn khoăn.",
+            "Theo Ban Dân vận Tỉnh ủy Thanh Hóa, nhiều tuyến đường sau khi mở rộng đã có nền rộng từ 6 đến 9 m, có rãnh thoát nước và điện chiếu sáng, làm thay đổi diện mạo làng quê. Phong trào hiến đất làm đường cũng là một trong những mô hình “Dân vận khéo” tiêu biểu của tỉnh đang được nhân rộng trong năm nay.",
+        ),
+    ),
+    Story(
+        key=19292,
+        title="Sơn La: Đẩy mạnh tiêu thụ xoài, nhãn vụ năm 2024",
+        when="2024-06-25 11:00:00",
+        source="baosonla.vn",
+        about_danvan=False,
+        body=(
+            "Năm 2024, tổng sản lượng quả của tỉnh Sơn La ước đạt khoảng 560.000 tấn, trong đó xoài và nhãn chiếm tỷ trọng lớn, tập trung tại các huyện Mai Sơn, Yên Châu, Sông Mã và thành phố Sơn La. Vụ thu hoạch rộ kéo dài từ tháng 6 đến tháng 9, đặt ra yêu cầu phải có giải pháp tiêu thụ đồng bộ, tránh tình trạng được mùa mất giá.",
+            "Tỉnh đã tổ chức hội nghị xúc tiến tiêu thụ nông sản, kết nối với các doanh nghiệp xuất khẩu sang thị trường Trung Quốc, Úc, Hàn Quốc. Hiện Sơn La có hàng trăm mã số vùng trồng được cấp cho xoài, nhãn; nhiều hợp tác xã đầu tư kho lạnh, dây chuyền sấy để kéo dài thời gian bảo quản và chế biến sâu.",
+            "Bên cạnh kênh xuất khẩu, các sàn thương mại điện tử và phiên livestream bán hàng cũng giúp đưa quả tươi của Sơn La đến tay người tiêu dùng trong nước nhanh hơn. Ngành nông nghiệp khuyến cáo nhà vườn tuân thủ quy trình sản xuất an toàn, ghi chép nhật ký canh tác để bảo đảm truy xuất nguồn gốc.",
+        ),
+    ),
+    Story(
+        key=19311,
+        title="Đắk Lắk: Phát huy vai trò chức sắc, chức việc tôn giáo trong khối đại đoàn kết",
+        when="2024-07-09 08:30:00",
+        source="baodaklak.vn",
+        body=(
+            Photo("dak-lak-chuc-sac-ton-giao.jpg", "Lãnh đạo Ban Dân vận Tỉnh ủy gặp mặt chức sắc, chức việc các tôn giáo trên địa bàn"),
+            "Đắk Lắk hiện có hơn 800.000 tín đồ thuộc 8 tôn giáo được Nhà nước công nhận, trong đó nhiều tín đồ là đồng bào dân tộc thiểu số tại chỗ. Xác định công tác tôn giáo gắn chặt với công tác dân vận, thời gian qua Ban Dân vận Tỉnh ủy đã chủ trì, phối hợp với Sở Nội vụ, Mặt trận và các đoàn thể thường xuyên gặp gỡ, nắm bắt tâm tư của chức sắc, chức việc.",
+            "Nhiều chức sắc đã trở thành cầu nối tin cậy giữa chính quyền với giáo dân, phật tử. Các chi hội Tin Lành ở huyện Krông Búk, Ea Súp vận động tín đồ không nghe theo kẻ xấu, không tham gia hoạt động truyền đạo trái phép; nhiều giáo xứ Công giáo ở thành phố Buôn Ma Thuột quyên góp xây nhà tình thương, trao học bổng cho học sinh nghèo.",
+            "Ban Dân vận Tỉnh ủy đề nghị các cấp ủy tiếp tục quan tâm giải quyết kịp thời nhu cầu chính đáng về sinh hoạt tôn giáo, đất đai cơ sở thờ tự theo quy định; kiên quyết đấu tranh với các hành vi lợi dụng tôn giáo để chia rẽ khối đại đoàn kết toàn dân tộc, gây mất ổn định an ninh, trật tự ở cơ sở.",
+        ),
+    ),
+    Story(
+        key=19336,
+        title="Hòa Bình: Chung tay xóa nhà tạm, nhà dột nát cho hộ nghèo",
+        when="2024-07-24 15:35:00",
+        author="Bích Ngọc",
+        source="baohoabinh.com.vn",
+        about_danvan=False,
+        body=(
+            "Thực hiện phong trào thi đua chung tay xóa nhà tạm, nhà dột nát trên phạm vi cả nước, tỉnh Hòa Bình đặt mục tiêu hỗ trợ gần 1.900 hộ nghèo, hộ cận nghèo xây mới và sửa chữa nhà ở trong năm 2024 và 2025. Mức hỗ trợ là 50 triệu đồng cho mỗi căn nhà xây mới và 30 triệu đồng cho mỗi căn sửa chữa.",
+            "Ủy ban Mặt trận Tổ quốc tỉnh đã kêu gọi các doanh nghiệp, nhà hảo tâm ủng hộ Quỹ “Vì người nghèo” được hơn 20 tỷ đồng. Ở các huyện Đà Bắc, Mai Châu, Lạc Sơn, đoàn viên thanh niên, lực lượng dân quân và bà con làng xóm góp ngày công chuyển vật liệu, san nền, giúp các hộ khó khăn sớm khởi công.",
+            "Nhiều gia đình người Mường, người Dao sau bao năm sống trong những căn nhà vách nứa, mái lá đã có nơi ở kiên cố trước mùa mưa bão. Tỉnh yêu cầu các địa phương rà soát đúng đối tượng, công khai danh sách hộ được hỗ trợ và giám sát chặt chẽ việc sử dụng kinh phí, bảo đảm chất lượng công trình.",
+        ),
+    ),
+    Story(
+        key=19364,
+        title="Hậu Giang: Phụ nữ với phong trào thi đua “Dân vận khéo”",
+        when="2024-08-08 10:50:00",
+        source="baohaugiang.com.vn",
+        body=(
+            "Các cấp Hội Liên hiệp Phụ nữ tỉnh Hậu Giang hiện đang duy trì hơn 350 mô hình “Dân vận khéo”, tập trung vào hỗ trợ hội viên phát triển kinh tế, bảo vệ môi trường và chăm lo trẻ em có hoàn cảnh khó khăn. Nhiều mô hình đã được Ban Dân vận Tỉnh ủy công nhận và nhân rộng ra toàn tỉnh.",
+            "Tiêu biểu là mô hình “Tổ tiết kiệm phụ nữ khởi nghiệp” ở huyện Phụng Hiệp, giúp hàng trăm chị em có vốn mở tiệm tạp hóa, nuôi lươn không bùn, làm bánh truyền thống. Tại thành phố Ngã Bảy, mô hình “Mẹ đỡ đầu” đã kết nối các mạnh thường quân nhận đỡ đầu 120 trẻ mồ côi, hỗ trợ chi phí học tập đến khi các em tròn 18 tuổi.",
+            "Theo Chủ tịch Hội Liên hiệp Phụ nữ tỉnh, thành công của các mô hình là nhờ cán bộ hội gần gũi, hiểu hoàn cảnh từng hội viên và biết khơi dậy tinh thần tương trợ trong cộng đồng. Thời gian tới, Hội tiếp tục gắn phong trào “Dân vận khéo” với Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”, góp phần hoàn thành các chỉ tiêu an sinh xã hội của tỉnh.",
+        ),
+    ),
     Story(
         key=19402,
         title="Lào Cai: Nâng cao hiệu quả công tác dân vận ở vùng đồng bào Mông",
@@ -139,7 +259,7 @@ SITE = SiteSpec(
         summary="Hơn 150 học viên là cán bộ làm công tác dân vận cấp xã được bồi dưỡng kỹ năng vận động quần chúng.",
     ),
     moved=19431,
-    page_sizes=(5, 5),
+    page_sizes=(5, 5, 5, 5),
     settings={
         "host": "danvan.vn",
         "old_slug": "Ca-Mau-Doi-thoai-voi-Nhan-dan-ve-nhung-van-de-buc-xuc",

@@ -1,10 +1,153 @@
-"""Đài PT-TH Hà Giang (hagiangtv.vn), section "Thời sự", May – July 2023: dân chủ ở cơ sở, a
+"""Đài PT-TH Hà Giang (hagiangtv.vn), section "Thời sự", Sept 2022 – July 2023: dân chủ ở cơ sở, a
 dialogue, người có uy tín at the border, "Dân vận khéo", giao ban, sơ kết 23-QĐ/TW; plus landslides,
-the high-school exam, Shan tuyết tea. Leads use the station's "Ngày 8.5" day.month style."""
+the high-school exam, Shan tuyết tea. Leads use the station's "Ngày 8.5" day.month style.
+
+The Sept 2022 – Apr 2023 stories are the section's back catalogue (its deeper listing pages):
+relocation out of landslide zones, the 92nd Dân vận day, land clearance for the expressway, religion,
+the 2022 review, "Dân vận khéo" for clean villages, a border-guard post; plus buckwheat-flower
+tourism, cold-weather livestock care and maize sowing. Keys: the station's article URLs carry no
+number, so keys only order the stories; 1–9 (May – July 2023) and 0 (the dead link) were taken, so
+the back catalogue counts down from -1 (newest, Apr 2023) to -10 (oldest, Sept 2022)."""
 
 from ..model import DeadLink, Photo, SiteSpec, Story
 
 STORIES = (
+    Story(
+        key=-10,
+        title="Hoàng Su Phì: Vận động Nhân dân di dời nhà ở ra khỏi vùng nguy cơ sạt lở",
+        when="2022-09-21 09:15:00",
+        author="Thu Hương",
+        tags=("di dời dân", "Hoàng Su Phì"),
+        body=(
+            "Mùa mưa năm nay, huyện Hoàng Su Phì đã rà soát, xác định hơn 90 hộ ở 12 xã đang sinh sống tại các khu vực có nguy cơ sạt lở đất, lũ ống, lũ quét. Cấp ủy, chính quyền các xã đã thành lập tổ công tác do Ban Dân vận Huyện ủy hướng dẫn, đến từng hộ để tuyên truyền, vận động bà con di dời đến nơi ở an toàn.",
+            Photo("hoang-su-phi-di-doi", "Cán bộ xã Túng Sán giúp gia đình anh Lù Văn Sính tháo dỡ nhà"),
+            "Tại thôn Tả Chải, xã Túng Sán, gia đình anh Lù Văn Sính đã sinh sống ở chân taluy dương hơn 20 năm. Ban đầu, anh chưa muốn chuyển đi vì ngại xa nương ruộng. Sau nhiều lần cán bộ xã và trưởng thôn đến nhà phân tích, chỉ rõ những vết nứt trên sườn đồi phía sau nhà, gia đình anh đã đồng ý dời sang khu đất mới do người anh họ cho mượn.",
+            "Để giúp bà con yên tâm, huyện hỗ trợ mỗi hộ 40 triệu đồng từ nguồn ngân sách và nguồn vận động xã hội hóa. Đoàn Thanh niên, Hội Cựu chiến binh, lực lượng dân quân các xã góp hàng trăm ngày công tháo dỡ, vận chuyển vật liệu, san gạt mặt bằng. Đến nay, đã có 37 hộ hoàn thành việc di dời và ổn định cuộc sống.",
+            "Trưởng Ban Dân vận Huyện ủy Hoàng Su Phì cho biết, việc di dời phải bảo đảm nguyên tắc dân biết, dân bàn, dân làm, không gò ép. Những trường hợp chưa có đất ở mới sẽ được xã xem xét bố trí quỹ đất công, đồng thời hướng dẫn bà con thường xuyên theo dõi, báo ngay cho chính quyền khi phát hiện dấu hiệu sạt lở.",
+        ),
+    ),
+    Story(
+        key=-9,
+        title="Hà Giang gặp mặt kỷ niệm 92 năm Ngày truyền thống công tác dân vận của Đảng",
+        when="2022-10-14 16:30:00",
+        author="Đức Toàn",
+        tags=("Ngày truyền thống công tác dân vận", "Ban Dân vận Tỉnh ủy"),
+        body=(
+            "Chiều 14.10, Ban Dân vận Tỉnh ủy Hà Giang tổ chức buổi gặp mặt kỷ niệm 92 năm Ngày truyền thống công tác dân vận của Đảng (15.10.1930 - 15.10.2022) và 23 năm Ngày “Dân vận” của cả nước. Dự buổi gặp mặt có các đồng chí nguyên lãnh đạo Ban Dân vận Tỉnh ủy qua các thời kỳ, đại diện các cơ quan trong Khối Dân vận tỉnh.",
+            "Phát biểu tại buổi gặp mặt, đồng chí Trưởng Ban Dân vận Tỉnh ủy ôn lại chặng đường 92 năm xây dựng và trưởng thành của ngành. Trên địa bàn biên giới, vùng cao, nơi đồng bào các dân tộc thiểu số chiếm hơn 87% dân số, công tác vận động quần chúng luôn giữ vai trò đặc biệt quan trọng, góp phần củng cố niềm tin của đồng bào đối với Đảng, giữ vững chủ quyền biên giới quốc gia.",
+            Photo("gap-mat-92-nam", "Các đồng chí nguyên lãnh đạo Ban Dân vận Tỉnh ủy dự buổi gặp mặt"),
+            "Thời gian qua, hệ thống dân vận các cấp trong tỉnh đã tham mưu cấp ủy lãnh đạo thực hiện tốt Quy chế công tác dân vận của hệ thống chính trị, triển khai phong trào “Dân vận khéo” gắn với Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi. Nhiều vụ việc phức tạp ở cơ sở đã được giải quyết ngay từ thôn, bản.",
+            "Dịp này, 8 tập thể và 14 cá nhân có thành tích xuất sắc trong công tác dân vận năm 2022 được Ban Thường vụ Tỉnh ủy tặng Giấy khen; 21 đồng chí được trao Kỷ niệm chương “Vì sự nghiệp Dân vận” của Ban Chấp hành Trung ương Đảng. Các đại biểu cùng ôn lại kỷ niệm, trao đổi kinh nghiệm vận động đồng bào trong những năm tháng khó khăn.",
+        ),
+    ),
+    Story(
+        key=-8,
+        title="Du khách đổ về cao nguyên đá ngắm hoa tam giác mạch",
+        when="2022-11-01 10:45:00",
+        author="Minh Hải",
+        about_danvan=False,
+        tags=("tam giác mạch", "du lịch", "Đồng Văn"),
+        body=(
+            "Những ngày cuối tháng 10, hoa tam giác mạch nở rộ trên các triền đồi, thung lũng ở 4 huyện vùng cao núi đá phía Bắc, thu hút đông đảo du khách trong và ngoài nước đến tham quan, chụp ảnh. Các điểm như Sủng Là, Phố Cáo, Lũng Phìn (huyện Đồng Văn) hay Lũng Tám (huyện Quản Bạ) luôn nhộn nhịp từ sáng sớm đến chiều tối.",
+            Photo("hoa-tam-giac-mach", "Du khách chụp ảnh bên vườn hoa tam giác mạch ở xã Sủng Là"),
+            "Năm nay, các địa phương đã hướng dẫn bà con gieo trồng gần 500 ha tam giác mạch, nhiều vườn hoa được bố trí gần các trục đường chính để thuận tiện cho khách tham quan. Mỗi lượt vào vườn, du khách trả từ 20.000 đến 30.000 đồng; nhiều gia đình còn bán thêm bánh tam giác mạch, mật ong bạc hà, có thêm thu nhập đáng kể sau vụ ngô.",
+            "Theo Sở Văn hóa, Thể thao và Du lịch, trong tháng 10, toàn tỉnh đón hơn 200.000 lượt khách, tăng gần gấp đôi so với cùng kỳ năm trước. Các cơ sở lưu trú ở thị trấn Đồng Văn, Mèo Vạc thường xuyên kín phòng vào dịp cuối tuần. Ngành du lịch khuyến cáo du khách đặt phòng sớm, tuân thủ hướng dẫn an toàn khi di chuyển trên các cung đường đèo dốc.",
+        ),
+    ),
+    Story(
+        key=-7,
+        title="Bắc Quang: Phát huy dân chủ trong giải phóng mặt bằng dự án cao tốc",
+        when="2022-12-05 15:20:00",
+        author="Hữu Chí",
+        tags=("giải phóng mặt bằng", "dân chủ ở cơ sở", "Bắc Quang"),
+        body=(
+            "Dự án đường cao tốc Tuyên Quang - Hà Giang đoạn qua huyện Bắc Quang dài gần 28 km, đi qua địa bàn 7 xã, thị trấn, ảnh hưởng đến hơn 1.100 hộ gia đình. Xác định giải phóng mặt bằng là khâu then chốt, Huyện ủy Bắc Quang đã chỉ đạo Ban Dân vận, Ủy ban MTTQ huyện cùng các đoàn thể vào cuộc, đến từng hộ để tuyên truyền, vận động.",
+            "Ngay từ khâu kiểm đếm, các xã đều tổ chức họp thôn công khai bản đồ, danh sách hộ bị ảnh hưởng, đơn giá bồi thường và phương án tái định cư. Mọi thắc mắc của bà con được ghi nhận, trả lời bằng văn bản; những trường hợp áp giá chưa phù hợp được hội đồng bồi thường kiểm tra lại ngay tại thực địa.",
+            Photo("bac-quang-cao-toc", "Tổ công tác kiểm đếm tài sản trên đất của các hộ ở xã Vĩnh Hảo"),
+            "Ông Hoàng Văn Lợi, thôn Vĩnh Sơn, xã Vĩnh Hảo chia sẻ, gia đình có hơn 2.000 m2 đất đồi trồng cam nằm trong phạm vi dự án. Được cán bộ giải thích rõ lợi ích của tuyến cao tốc và biết mức bồi thường đúng quy định, ông đã ký biên bản bàn giao mặt bằng sớm, còn vận động thêm mấy hộ anh em trong dòng họ cùng làm theo.",
+            "Đến cuối tháng 11, huyện đã bàn giao cho chủ đầu tư gần 70% diện tích mặt bằng, không có trường hợp khiếu kiện phức tạp. Theo Thường trực Huyện ủy, kết quả này có được là nhờ làm tốt công tác dân vận, thực hiện nghiêm Quy chế dân chủ ở cơ sở, để Nhân dân thực sự được biết, được bàn và được giám sát.",
+        ),
+    ),
+    Story(
+        key=-6,
+        title="Quang Bình: Làm tốt công tác dân vận trong vùng đồng bào có đạo",
+        when="2022-12-22 17:40:00",
+        author="Lương Thủy",
+        tags=("tôn giáo", "Quang Bình"),
+        body=(
+            "Huyện Quang Bình hiện có gần 3.000 tín đồ theo đạo Tin lành và Công giáo, sinh hoạt tại 15 điểm nhóm và giáo họ ở 9 xã. Những năm qua, cấp ủy, chính quyền huyện luôn coi trọng công tác dân vận đối với đồng bào có đạo, giúp bà con yên tâm sống “tốt đời, đẹp đạo”, tích cực tham gia các phong trào ở địa phương.",
+            "Ban Dân vận Huyện ủy đã phối hợp với Phòng Nội vụ, Công an huyện hướng dẫn các điểm nhóm đăng ký sinh hoạt tôn giáo tập trung theo đúng quy định của Luật Tín ngưỡng, tôn giáo. Cán bộ xã thường xuyên gặp gỡ trưởng điểm nhóm, kịp thời nắm bắt tâm tư, tháo gỡ vướng mắc về đất đai, xây dựng nơi sinh hoạt.",
+            "Dịp Lễ Giáng sinh năm 2022, lãnh đạo huyện đã đến thăm, tặng quà các điểm nhóm, giáo họ trên địa bàn. Ông Lý Seo Chẩn, trưởng một điểm nhóm ở xã Bằng Lang, cho biết các tín đồ trong nhóm đều chấp hành tốt pháp luật, tham gia làm đường bê tông, giữ vệ sinh thôn bản; năm nay không có hộ nào vi phạm an ninh trật tự.",
+            "Thời gian tới, huyện tiếp tục phát huy vai trò của chức sắc, chức việc và người có uy tín trong đồng bào có đạo, đấu tranh ngăn chặn việc lợi dụng tôn giáo để chia rẽ khối đại đoàn kết, kiên quyết không để phát sinh điểm nóng. Các xã được giao rà soát, hoàn thiện hồ sơ đất đai cho những điểm nhóm đủ điều kiện trong năm 2023.",
+        ),
+    ),
+    Story(
+        key=-5,
+        title="Công tác dân vận năm 2022 góp phần củng cố niềm tin của Nhân dân",
+        when="2023-01-10 18:10:00",
+        author="Đức Toàn",
+        tags=("Ban Dân vận Tỉnh ủy", "tổng kết"),
+        body=(
+            "Ngày 10.1, Ban Dân vận Tỉnh ủy Hà Giang tổ chức hội nghị tổng kết công tác dân vận năm 2022, triển khai nhiệm vụ năm 2023. Hội nghị được tổ chức trực tiếp kết hợp trực tuyến đến 11 điểm cầu huyện, thành phố với sự tham dự của lãnh đạo Ban Dân vận và Khối dân vận các cấp.",
+            "Năm 2022, các cấp ủy, chính quyền trong tỉnh đã tổ chức hơn 1.500 buổi tiếp xúc, đối thoại với Nhân dân, giải quyết dứt điểm 92% kiến nghị thuộc thẩm quyền. Mặt trận Tổ quốc và các đoàn thể huy động trên 40 tỷ đồng hỗ trợ hộ nghèo làm nhà, phát triển sản xuất; lực lượng vũ trang tỉnh giúp bà con hơn 25.000 ngày công.",
+            "Phong trào “Dân vận khéo” tiếp tục lan tỏa với 312 mô hình mới được công nhận, tập trung vào các lĩnh vực phát triển kinh tế, xây dựng nông thôn mới, giữ gìn an ninh biên giới. Hội nghị cũng chỉ ra một số hạn chế như việc nắm bắt tình hình tư tưởng ở một số nơi còn chậm, chất lượng hoạt động của tổ dân vận thôn, bản chưa đồng đều.",
+            "Năm 2023, ngành dân vận tỉnh tập trung tuyên truyền, triển khai Luật Thực hiện dân chủ ở cơ sở khi có hiệu lực, nâng cao chất lượng đối thoại của người đứng đầu và phát hiện, nhân rộng các điển hình trong vùng đồng bào dân tộc thiểu số. Dịp này, Ban Dân vận Tỉnh ủy tặng Giấy khen cho 12 tập thể, 18 cá nhân.",
+        ),
+    ),
+    Story(
+        key=-4,
+        title="Các huyện vùng cao chủ động chống rét cho đàn gia súc",
+        when="2023-02-07 20:05:00",
+        author="Văn Thịnh",
+        about_danvan=False,
+        tags=("chống rét", "chăn nuôi"),
+        body=(
+            "Đợt không khí lạnh tăng cường những ngày qua khiến nhiệt độ tại các huyện vùng cao Đồng Văn, Mèo Vạc, Yên Minh, Quản Bạ xuống thấp, có nơi dưới 3 độ C, xuất hiện sương muối vào sáng sớm. Đây là thời điểm đàn trâu, bò, dê dễ bị suy kiệt, mắc bệnh nếu không được che chắn, bổ sung thức ăn kịp thời.",
+            "Ngành nông nghiệp đã hướng dẫn bà con gia cố chuồng trại, quây bạt kín hướng gió, đốt lửa sưởi ấm cho gia súc vào ban đêm; không thả rông trâu, bò lên núi cao và không cho gia súc làm việc khi nhiệt độ dưới 10 độ C. Nhiều hộ đã dự trữ đủ rơm khô, thân cây ngô ủ chua, cỏ voi để duy trì thức ăn trong những ngày rét đậm.",
+            Photo("chong-ret-gia-suc", "Gia đình ở xã Lũng Cú quây bạt che chắn chuồng bò"),
+            "Theo Chi cục Chăn nuôi và Thú y, toàn tỉnh hiện có hơn 190.000 con trâu, bò, tập trung chủ yếu ở 4 huyện vùng cao núi đá. Từ đầu mùa đông đến nay chưa ghi nhận trường hợp gia súc bị chết do đói rét; lực lượng thú y cơ sở được tăng cường xuống thôn, bản để tiêm phòng và hướng dẫn bà con theo dõi sức khỏe vật nuôi.",
+        ),
+    ),
+    Story(
+        key=-3,
+        title="Đồng Văn: Mô hình “Dân vận khéo” giữ thôn bản xanh, sạch, đẹp",
+        when="2023-03-15 11:25:00",
+        author="Thu Hương",
+        tags=("Dân vận khéo", "Đồng Văn", "môi trường"),
+        body=(
+            "Thôn Lũng Cẩm Trên, xã Sủng Là (huyện Đồng Văn) từng là nơi rác thải sinh hoạt vứt bừa bãi, gia súc nhốt ngay dưới gầm sàn. Từ năm 2021, Chi hội Phụ nữ thôn triển khai mô hình “Dân vận khéo” với tên gọi “Thôn bản xanh, sạch, đẹp”, vận động các hộ ký cam kết di dời chuồng trại, đào hố rác và trồng hoa dọc đường thôn.",
+            Photo("sung-la-duong-hoa", "Chị em phụ nữ thôn Lũng Cẩm Trên trồng hoa dọc đường thôn"),
+            "Chị Vừ Thị Chứ, Chi hội trưởng Phụ nữ thôn kể, những ngày đầu nhiều gia đình chưa đồng tình vì cho rằng làm chuồng xa nhà dễ mất trộm. Các chị trong ban chấp hành chi hội đã chia nhau đến từng nhà, làm mẫu ở nhà mình trước, rồi rủ nhau góp công giúp hộ neo đơn làm chuồng mới. Sau một năm, 100% hộ trong thôn đã đưa chuồng trại ra xa nhà ở.",
+            "Mỗi sáng thứ Bảy hằng tuần, chị em lại tổng vệ sinh đường làng, thu gom rác về điểm tập kết để xử lý. Đường thôn giờ sạch sẽ, hai bên rực rỡ hoa cúc, hoa đào, thu hút ngày càng nhiều du khách ghé thăm; nhờ đó, nhiều hộ có thêm thu nhập từ bán hàng lưu niệm, thổ cẩm và nấu ăn phục vụ khách.",
+            "Đánh giá của Ban Dân vận Huyện ủy Đồng Văn cho thấy, mô hình có cách làm đơn giản, phù hợp với phong tục của đồng bào Mông nên dễ nhân rộng. Hiện huyện đã chỉ đạo 19 xã, thị trấn học tập cách làm này, phấn đấu đến năm 2025 mỗi xã có ít nhất 3 thôn đạt tiêu chí xanh, sạch, đẹp.",
+        ),
+    ),
+    Story(
+        key=-2,
+        title="Đồn Biên phòng Xín Cái làm tốt công tác dân vận nơi biên giới",
+        when="2023-04-04 09:50:00",
+        author="Minh Tuấn",
+        tags=("Bộ đội Biên phòng", "Mèo Vạc", "công tác dân vận"),
+        body=(
+            "Đồn Biên phòng Xín Cái đóng quân tại các xã biên giới của huyện Mèo Vạc, nơi phần lớn cư dân là đồng bào Mông, đời sống còn nhiều khó khăn. Xác định công tác dân vận là nhiệm vụ thường xuyên, đơn vị duy trì các tổ công tác bám thôn, bản, thực hiện phương châm “ba bám, bốn cùng” với đồng bào nơi đây.",
+            "Năm 2022, cán bộ, chiến sĩ của Đồn đã giúp bà con hơn 1.200 ngày công làm đường, sửa nhà, thu hoạch mùa màng; tổ chức khám bệnh, cấp thuốc miễn phí cho hàng trăm lượt người. Đơn vị còn nhận đỡ đầu 12 học sinh nghèo theo chương trình “Nâng bước em tới trường” và “Con nuôi đồn Biên phòng”, giúp các em có điều kiện tiếp tục đến lớp.",
+            "Cùng với giúp dân, các tổ công tác còn phối hợp với cấp ủy, chính quyền xã tuyên truyền pháp luật về biên giới, vận động bà con không vượt biên trái phép, không tàng trữ, vận chuyển hàng cấm. Từ các tin báo của quần chúng, Đồn đã phát hiện, ngăn chặn nhiều vụ việc vi phạm, góp phần giữ vững chủ quyền, an ninh trên tuyến biên giới.",
+        ),
+    ),
+    Story(
+        key=-1,
+        title="Quản Bạ: Nông dân tất bật xuống giống ngô vụ xuân hè",
+        when="2023-04-25 19:30:00",
+        author="Văn Thịnh",
+        about_danvan=False,
+        tags=("vụ xuân hè", "Quản Bạ", "nông nghiệp"),
+        body=(
+            "Những ngày này, trên các nương đá ở huyện Quản Bạ, bà con nông dân tranh thủ thời tiết có mưa rào để làm đất, tra hạt ngô vụ xuân hè. Năm nay, huyện phấn đấu gieo trồng hơn 3.600 ha ngô, trong đó diện tích sử dụng giống ngô lai năng suất cao chiếm trên 70%, phần còn lại là giống ngô địa phương phù hợp với đất dốc.",
+            Photo("quan-ba-xuong-giong-ngo", "Nông dân xã Quyết Tiến tra hạt ngô trên nương đá"),
+            "Tại xã Quyết Tiến, nhiều gia đình đã hoàn thành gieo trồng từ giữa tháng 4. Anh Lò Văn Thắng ở thôn Lùng Tao cho biết, gia đình anh trồng 1 ha ngô, năm nay được xã hỗ trợ giống và phân bón nên yên tâm đầu tư chăm sóc; nếu thời tiết thuận lợi, ước thu được khoảng 5 tấn ngô hạt.",
+            "Để bảo đảm khung thời vụ, Phòng Nông nghiệp và Phát triển nông thôn huyện đã cử cán bộ xuống cơ sở hướng dẫn kỹ thuật gieo trồng, cách phòng trừ sâu keo mùa thu hại ngô. Huyện cũng khuyến khích các hộ trồng xen đậu tương, đậu đỗ trên nương ngô để cải tạo đất, tăng thu nhập trên cùng diện tích canh tác.",
+        ),
+    ),
     Story(
         key=1,
         title="Yên Minh triển khai Luật Thực hiện dân chủ ở cơ sở",
@@ -136,7 +279,7 @@ SITE = SiteSpec(
         summary="Các tổ dân vận có nhiệm vụ nắm bắt tâm tư, nguyện vọng của Nhân dân và phản ánh kịp thời với cấp ủy.",
     ),
     moved=5,
-    page_sizes=(5, 5),
+    page_sizes=(5, 5, 5, 5),
     settings={
         "host": "hagiangtv.vn",
         "cat": "thoi-su",

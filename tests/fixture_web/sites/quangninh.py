@@ -1,10 +1,147 @@
-"""Ban Dân vận Tỉnh ủy Quảng Ninh (SharePoint sub-site), autumn 2019: giao ban, the 89th/20th
+"""Ban Dân vận Tỉnh ủy Quảng Ninh (SharePoint sub-site), 2019. Autumn: giao ban, the 89th/20th
 anniversaries, "Dân vận khéo" honours, the ethnic minorities congress, a QCDC inspection, plans
-for 2020; plus storm preparation, African swine fever, an OCOP fair."""
+for 2020; plus storm preparation, African swine fever, an OCOP fair. January – August (the
+section's back catalogue, its deeper listing pages): Tết visits in Bình Liêu, "Năm dân vận chính
+quyền" launch, the Q1 giao ban, Phật đản, a Vân Đồn dialogue, land donated for roads in Hải Hà,
+the provincial Mặt trận congress; plus Tết trồng cây, plastic waste on the bay, the 2019 exams."""
 
 from ..model import DeadLink, Photo, SiteSpec, Story
 
 STORIES = (
+    Story(
+        key=2163,
+        title="Ban Dân vận Tỉnh ủy thăm, tặng quà Tết đồng bào dân tộc thiểu số huyện Bình Liêu",
+        when="2019-01-23 08:45:00",
+        author="Vũ Đức",
+        author_org="Ban Dân vận Tỉnh ủy",
+        body=(
+            "Trong hai ngày 21 và 22/1/2019, đoàn công tác của Ban Dân vận Tỉnh ủy do đồng chí Trưởng Ban dẫn đầu đã đến thăm, chúc Tết và tặng quà các gia đình chính sách, hộ nghèo, người có uy tín là đồng bào dân tộc thiểu số tại các xã Đồng Văn, Hoành Mô, Lục Hồn của huyện Bình Liêu nhân dịp Tết Nguyên đán Kỷ Hợi 2019.",
+            Photo("anh1.jpg", "Đồng chí Trưởng Ban Dân vận Tỉnh ủy tặng quà Tết người có uy tín xã Hoành Mô"),
+            "Tại các nơi đến thăm, đoàn đã ân cần hỏi han tình hình đời sống, sản xuất và việc chuẩn bị đón Tết của bà con. Năm 2018, huyện Bình Liêu tiếp tục có bước phát triển khá; đường giao thông đến trung tâm các thôn được cứng hóa, tỷ lệ hộ nghèo giảm còn dưới 8%, nhiều mô hình trồng quế, hồi, chè hoa vàng mang lại thu nhập ổn định cho đồng bào Tày, Dao, Sán Chỉ.",
+            "Thay mặt đoàn, đồng chí Trưởng Ban Dân vận Tỉnh ủy mong muốn những người có uy tín tiếp tục là cầu nối giữa cấp ủy, chính quyền với Nhân dân, vận động con cháu giữ gìn phong tục tốt đẹp, đón Tết vui tươi, lành mạnh, tiết kiệm, cùng lực lượng biên phòng bảo vệ vững chắc đường biên, cột mốc. Dịp này, đoàn đã trao 150 suất quà, mỗi suất trị giá 500.000 đồng.",
+        ),
+    ),
+    Story(
+        key=2175,
+        title="Quảng Ninh phát động Tết trồng cây Xuân Kỷ Hợi 2019",
+        when="2019-02-12 11:05:00",
+        author="Hoàng Nga",
+        author_org="Trung tâm Truyền thông tỉnh",
+        about_danvan=False,
+        body=(
+            "Sáng 12/2/2019 (tức mùng 8 tháng Giêng), tỉnh Quảng Ninh tổ chức lễ phát động Tết trồng cây “Đời đời nhớ ơn Bác Hồ” Xuân Kỷ Hợi tại huyện Hoành Bồ. Ngay sau lễ phát động, lãnh đạo tỉnh cùng đông đảo cán bộ, chiến sĩ, đoàn viên thanh niên và bà con địa phương đã trồng hơn 5.000 cây keo, lim, lát hoa trên các sườn đồi trọc.",
+            Photo("anh1.jpg", "Lãnh đạo tỉnh trồng cây tại lễ phát động"),
+            "Năm 2019, toàn tỉnh phấn đấu trồng mới khoảng 11.000 ha rừng tập trung, trong đó chú trọng trồng cây gỗ lớn, cây bản địa và rừng ngập mặn ven biển. Tỷ lệ che phủ rừng dự kiến đạt trên 54%, góp phần bảo vệ nguồn nước, chống xói mòn, sạt lở và ứng phó với biến đổi khí hậu.",
+            "Các địa phương được yêu cầu tổ chức Tết trồng cây thiết thực, tránh phô trương, hình thức; lựa chọn giống cây phù hợp với điều kiện đất đai và chăm sóc để cây sống, phát triển tốt. Ngành lâm nghiệp sẽ hỗ trợ cây giống cho các hộ tham gia trồng rừng gỗ lớn theo chính sách của tỉnh.",
+        ),
+    ),
+    Story(
+        key=2184,
+        title="Triển khai thực hiện “Năm dân vận chính quyền” 2019",
+        when="2019-02-26 16:20:00",
+        author="Nguyễn Thanh Hải",
+        author_org="Ban Dân vận Tỉnh ủy",
+        body=(
+            "Ngày 26/2/2019, UBND tỉnh phối hợp với Ban Dân vận Tỉnh ủy tổ chức hội nghị triển khai “Năm dân vận chính quyền” 2019 đến lãnh đạo các sở, ban, ngành và 14 huyện, thị xã, thành phố. Việc lựa chọn chủ đề này nhằm tạo chuyển biến thực chất trong tinh thần, thái độ phục vụ Nhân dân của đội ngũ cán bộ, công chức, viên chức.",
+            "Theo kế hoạch, các cơ quan hành chính nhà nước tập trung vào bốn nhóm nhiệm vụ: nâng cao chất lượng tiếp công dân và giải quyết khiếu nại, tố cáo; đẩy mạnh cải cách thủ tục hành chính, cung cấp dịch vụ công trực tuyến mức độ 3, 4; thực hiện nghiêm quy tắc ứng xử của cán bộ, công chức; duy trì đối thoại giữa người đứng đầu với Nhân dân và doanh nghiệp.",
+            "Phát biểu chỉ đạo, đồng chí Phó Chủ tịch UBND tỉnh yêu cầu người đứng đầu các cơ quan, đơn vị trực tiếp chỉ đạo, đưa nội dung “Năm dân vận chính quyền” vào chương trình công tác hằng tháng, gắn với đánh giá, xếp loại cán bộ cuối năm. Những nơi để xảy ra tình trạng gây phiền hà, sách nhiễu người dân sẽ bị xem xét trách nhiệm người đứng đầu.",
+            "Ban Dân vận Tỉnh ủy sẽ phối hợp với Sở Nội vụ xây dựng bộ tiêu chí đánh giá kết quả, tổ chức kiểm tra định kỳ và lấy ý kiến khảo sát của người dân tại các trung tâm hành chính công cấp huyện để làm căn cứ sơ kết, tổng kết vào cuối năm.",
+        ),
+    ),
+    Story(
+        key=2198,
+        title="Giao ban Khối dân vận quý I năm 2019",
+        when="2019-04-09 10:30:00",
+        author="Phạm Thu Hà",
+        author_org="Ban Dân vận Tỉnh ủy",
+        body=(
+            "Chiều 8/4/2019, Ban Dân vận Tỉnh ủy Quảng Ninh tổ chức giao ban Khối dân vận quý I với sự tham dự của lãnh đạo Mặt trận Tổ quốc, các đoàn thể chính trị - xã hội tỉnh, Ban Dân vận các huyện ủy, thị ủy, thành ủy và Đảng ủy Khối các cơ quan tỉnh.",
+            "Quý I, công tác dân vận tập trung phục vụ Nhân dân vui Xuân, đón Tết Kỷ Hợi an toàn; vận động các hộ kinh doanh thực hiện văn minh thương mại tại các lễ hội đầu năm như Yên Tử, đền Cửa Ông, chùa Long Tiên. Các địa phương đã tổ chức 38 cuộc đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân, tiếp nhận hơn 400 ý kiến, kiến nghị, phần lớn liên quan đến đất đai, môi trường và chính sách an sinh xã hội.",
+            Photo("anh1.jpg", "Quang cảnh hội nghị giao ban Khối dân vận quý I năm 2019"),
+            "Hội nghị đã dành nhiều thời gian thảo luận về công tác vận động Nhân dân trong giải phóng mặt bằng dự án đường cao tốc Hạ Long - Vân Đồn và Vân Đồn - Móng Cái, xử lý ô nhiễm môi trường ở một số khu dân cư gần mỏ than. Các đại biểu kiến nghị cần có cơ chế phối hợp chặt chẽ hơn giữa Khối dân vận với chính quyền trong nắm bắt và giải quyết sớm các vụ việc từ cơ sở.",
+            "Kết luận hội nghị, đồng chí Trưởng Ban Dân vận Tỉnh ủy đề nghị trong quý II tập trung hướng dẫn các địa phương sơ kết phong trào thi đua “Dân vận khéo”, chuẩn bị tốt công tác dân vận phục vụ đại hội Mặt trận Tổ quốc các cấp nhiệm kỳ 2019 - 2024.",
+        ),
+    ),
+    Story(
+        key=2209,
+        title="Ban Dân vận Tỉnh ủy chúc mừng Đại lễ Phật đản Phật lịch 2563",
+        when="2019-05-16 15:45:00",
+        author="Trần Minh",
+        author_org="Ban Dân vận Tỉnh ủy",
+        body=(
+            "Nhân dịp Đại lễ Phật đản Phật lịch 2563 - Dương lịch 2019, ngày 16/5, đoàn công tác của Ban Dân vận Tỉnh ủy đã đến thăm, chúc mừng Ban Trị sự Giáo hội Phật giáo Việt Nam tỉnh Quảng Ninh và một số cơ sở thờ tự Phật giáo trên địa bàn thành phố Hạ Long, thị xã Đông Triều.",
+            Photo("anh1.jpg", "Lãnh đạo Ban Dân vận Tỉnh ủy chúc mừng Ban Trị sự Giáo hội Phật giáo Việt Nam tỉnh"),
+            "Thay mặt Ban Thường vụ Tỉnh ủy, đồng chí Phó Trưởng Ban Dân vận Tỉnh ủy gửi lời chúc mừng tới chư tôn đức tăng ni và đồng bào phật tử trong tỉnh. Đồng chí ghi nhận Ban Trị sự đã hướng dẫn tăng ni, phật tử sống “tốt đời, đẹp đạo”, tích cực tham gia các hoạt động từ thiện, xây dựng nông thôn mới và bảo vệ môi trường tại các khu di tích, danh thắng.",
+            "Đồng chí đề nghị Ban Trị sự tiếp tục chỉ đạo các cơ sở tổ chức Đại lễ trang nghiêm, tiết kiệm, đúng quy định của Luật Tín ngưỡng, tôn giáo; chấn chỉnh việc thờ cúng, dâng sao giải hạn, không để phát sinh các hoạt động mê tín, trục lợi làm ảnh hưởng đến uy tín của Giáo hội. Đại diện Ban Trị sự cảm ơn sự quan tâm của cấp ủy, chính quyền và cam kết đồng hành cùng địa phương trong các chương trình an sinh xã hội.",
+        ),
+    ),
+    Story(
+        key=2221,
+        title="Huyện Vân Đồn đối thoại với người dân về bồi thường, giải phóng mặt bằng",
+        when="2019-06-04 10:00:00",
+        author="Đỗ Quang Vinh",
+        author_org="Ban Dân vận Huyện ủy Vân Đồn",
+        body=(
+            "Ngày 3/6/2019, Huyện ủy, UBND huyện Vân Đồn tổ chức hội nghị đối thoại với các hộ gia đình xã Đoàn Kết và xã Hạ Long có đất bị thu hồi để thực hiện các dự án hạ tầng trong Khu kinh tế Vân Đồn. Hội nghị thu hút gần 200 người tham dự, do đồng chí Bí thư Huyện ủy chủ trì.",
+            "Tại buổi đối thoại, bà con đã thẳng thắn nêu nhiều ý kiến về đơn giá bồi thường cây trồng, diện tích đất ở được giao tái định cư, chính sách hỗ trợ đào tạo nghề cho lao động trẻ sau khi mất đất sản xuất. Một số hộ phản ánh việc đo đạc, kiểm đếm ở vài thửa đất còn chưa chính xác, đề nghị được kiểm tra lại.",
+            "Lãnh đạo huyện và các phòng chuyên môn đã trả lời trực tiếp từng ý kiến; giao Trung tâm Phát triển quỹ đất phối hợp với xã kiểm tra lại hồ sơ trong vòng 15 ngày. Đồng chí Bí thư Huyện ủy khẳng định, mọi chính sách liên quan đến quyền lợi của người dân đều được công khai, không để hộ nào chịu thiệt thòi, nơi ở mới phải bằng hoặc tốt hơn nơi ở cũ.",
+            "Ban Dân vận Huyện ủy cho biết, sau đối thoại, đã có thêm 27 hộ đồng ý nhận tiền bồi thường và bàn giao mặt bằng, nâng tổng số hộ hoàn thành bàn giao lên gần 90%. Huyện sẽ duy trì các tổ công tác dân vận bám từng thôn để kịp thời giải đáp thắc mắc của bà con.",
+        ),
+    ),
+    Story(
+        key=2227,
+        title="Thành phố Hạ Long ra quân chống rác thải nhựa trên vịnh",
+        when="2019-06-18 14:00:00",
+        author="Thu Trang",
+        author_org="Báo Quảng Ninh",
+        about_danvan=False,
+        body=(
+            "Hưởng ứng phong trào “Chống rác thải nhựa” do Bộ Tài nguyên và Môi trường phát động, thành phố Hạ Long đã tổ chức ra quân thu gom rác thải trên vịnh Hạ Long và các bãi tắm ven bờ. Hơn 1.000 đoàn viên thanh niên, cán bộ Ban Quản lý vịnh và nhân viên các doanh nghiệp du lịch đã tham gia, thu gom được khoảng 8 tấn rác, chủ yếu là chai nhựa, túi nilon và phao xốp.",
+            Photo("anh1.jpg", "Đoàn viên thanh niên thu gom rác thải nhựa tại bãi tắm Bãi Cháy"),
+            "Từ ngày 1/6, các tàu du lịch trên vịnh được khuyến khích thay chai nhựa dùng một lần bằng bình nước thủy tinh, ống hút tre, túi giấy. Nhiều nhà hàng, khách sạn, siêu thị ở Bãi Cháy, Hòn Gai đã cam kết hạn chế sử dụng đồ nhựa, niêm yết thông điệp bảo vệ môi trường tại quầy thu ngân.",
+            "UBND thành phố cho biết sẽ thay thế dần hàng nghìn phao xốp nuôi trồng thủy sản bằng phao nhựa HDPE, đồng thời tăng cường kiểm tra, xử phạt các trường hợp xả rác xuống vịnh. Thành phố mong muốn mỗi người dân, du khách trở thành một tuyên truyền viên, góp phần giữ gìn vẻ đẹp của di sản thiên nhiên thế giới.",
+        ),
+    ),
+    Story(
+        key=2232,
+        title="Quảng Ninh sẵn sàng cho Kỳ thi THPT quốc gia năm 2019",
+        when="2019-06-24 16:10:00",
+        author="Hoàng Nga",
+        author_org="Trung tâm Truyền thông tỉnh",
+        about_danvan=False,
+        body=(
+            "Kỳ thi THPT quốc gia năm 2019 tại Quảng Ninh có hơn 13.800 thí sinh đăng ký dự thi tại 35 điểm thi trên toàn tỉnh. Đến ngày 24/6, công tác in sao đề thi, bố trí phòng thi, lực lượng cán bộ coi thi, thanh tra và bảo vệ đã được Sở Giáo dục và Đào tạo hoàn tất theo đúng quy chế.",
+            "Năm nay, công an tỉnh cử lực lượng bảo vệ đề thi suốt ngày đêm, giám sát khu vực in sao bằng camera; các điểm thi đều được trang bị thiết bị phát hiện điện thoại, thiết bị thu phát sóng. Ngành điện, y tế, giao thông xây dựng phương án bảo đảm điện, nước, chăm sóc sức khỏe và đi lại thuận lợi cho thí sinh.",
+            "Đoàn Thanh niên các địa phương tổ chức chương trình “Tiếp sức mùa thi”, bố trí chỗ nghỉ trọ miễn phí, suất cơm, nước uống cho thí sinh ở các huyện miền núi, hải đảo như Cô Tô, Ba Chẽ, Bình Liêu phải về trung tâm dự thi. Sở Giáo dục và Đào tạo khuyến cáo thí sinh đọc kỹ quy chế, không mang vật dụng bị cấm vào phòng thi.",
+        ),
+    ),
+    Story(
+        key=2244,
+        title="Hải Hà nhân rộng mô hình “Dân vận khéo” vận động hiến đất làm đường",
+        when="2019-07-16 09:40:00",
+        author="Lương Thị Hoa",
+        author_org="Ban Dân vận Huyện ủy Hải Hà",
+        body=(
+            "Sáu tháng đầu năm 2019, Nhân dân huyện Hải Hà đã tự nguyện hiến hơn 21.000 m2 đất, tháo dỡ cổng, tường rào để mở rộng, cứng hóa gần 30 km đường giao thông nông thôn. Kết quả này gắn liền với mô hình “Dân vận khéo” vận động hiến đất làm đường do Ban Dân vận Huyện ủy chỉ đạo xây dựng từ năm 2017.",
+            "Điểm sáng là xã Quảng Long, nơi chi bộ các thôn giao cho từng đảng viên phụ trách vận động 5 - 7 hộ gia đình. Những hộ có đất bị ảnh hưởng nhiều được Mặt trận và các đoàn thể hỗ trợ ngày công dựng lại cổng, trồng lại hàng rào xanh. Nhiều gia đình người Dao, người Sán Dìu ở các xã vùng cao Quảng Sơn, Quảng Đức cũng tích cực tham gia, góp phần hoàn thành tiêu chí giao thông nông thôn mới.",
+            Photo("anh1.jpg", "Tuyến đường liên thôn ở xã Quảng Long sau khi được mở rộng"),
+            "Theo Ban Dân vận Huyện ủy Hải Hà, cách làm hiệu quả là công khai quy hoạch tuyến đường, để người dân bàn bạc phương án và tự giám sát quá trình thi công. Trong những tháng cuối năm, huyện tiếp tục lựa chọn các tuyến đường liên xã để nhân rộng mô hình, phấn đấu có thêm 2 xã đạt chuẩn nông thôn mới.",
+        ),
+    ),
+    Story(
+        key=2256,
+        title="Đại hội đại biểu Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh lần thứ XIV, nhiệm kỳ 2019 - 2024",
+        when="2019-08-13 15:00:00",
+        author="Ngô Minh Tuấn",
+        author_org="Ban Dân vận Tỉnh ủy",
+        body=(
+            "Trong hai ngày 12 và 13/8/2019, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh tổ chức Đại hội đại biểu lần thứ XIV, nhiệm kỳ 2019 - 2024 với chủ đề “Đoàn kết - Dân chủ - Đổi mới - Phát triển”. Về dự có 350 đại biểu chính thức đại diện cho các tầng lớp Nhân dân, các dân tộc, tôn giáo, trí thức, doanh nhân trong tỉnh.",
+            "Nhiệm kỳ 2014 - 2019, Mặt trận các cấp trong tỉnh đã chủ trì tổ chức hiệu quả Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”, vận động Quỹ “Vì người nghèo” được hơn 300 tỷ đồng, hỗ trợ xây mới, sửa chữa hàng nghìn nhà đại đoàn kết. Hoạt động giám sát và phản biện xã hội được đẩy mạnh, góp ý nhiều dự thảo nghị quyết, đề án quan trọng của tỉnh.",
+            Photo("anh1.jpg", "Các đại biểu biểu quyết thông qua Nghị quyết Đại hội"),
+            "Đại hội đã hiệp thương cử Ủy ban MTTQ tỉnh khóa XIV gồm 85 vị; đồng chí Trưởng Ban Dân vận Tỉnh ủy được hiệp thương cử giữ chức Chủ tịch Ủy ban MTTQ tỉnh. Mô hình Trưởng Ban Dân vận đồng thời là Chủ tịch Mặt trận được đánh giá giúp công tác dân vận và công tác Mặt trận gắn kết chặt chẽ, thống nhất từ tỉnh đến cơ sở.",
+            "Phát biểu chỉ đạo, đồng chí Bí thư Tỉnh ủy đề nghị Mặt trận các cấp tiếp tục đổi mới nội dung, phương thức hoạt động, hướng mạnh về khu dân cư; lắng nghe, phản ánh kịp thời tâm tư, nguyện vọng của Nhân dân tới cấp ủy, chính quyền, góp phần xây dựng Quảng Ninh trở thành tỉnh dịch vụ, công nghiệp hiện đại.",
+        ),
+    ),
     Story(
         key=2268,
         title="Quảng Ninh chủ động các phương án phòng, chống thiên tai mùa mưa bão năm 2019",
@@ -137,7 +274,7 @@ SITE = SiteSpec(
         summary="Chương trình tập trung vào công tác nắm tình hình Nhân dân và vận động người dân tham gia bảo vệ môi trường.",
     ),
     moved=2290,
-    page_sizes=(4, 4, 2),
+    page_sizes=(4, 4, 4, 4, 4),
     settings={
         "host": "www.quangninh.gov.vn",
         "web": "/bannganh/BanDanVan",

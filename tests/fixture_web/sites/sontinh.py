@@ -1,9 +1,142 @@
-"""Sơn Tịnh district portal (Quảng Ngãi), spring 2024: dân chủ ở cơ sở, giao ban, a dialogue,
-"Dân vận khéo", sơ kết 23-QĐ/TW; plus Tháng Thanh niên, drought, blood donation."""
+"""Sơn Tịnh district portal (Quảng Ngãi), October 2023 – May 2024: dân chủ ở cơ sở, giao ban and the
+2023 review, dialogues, "Dân vận khéo", the 93rd Dân vận anniversary, Mặt trận, religions, sơ kết
+23-QĐ/TW; plus heavy rain, military service, Tết trồng cây, Tháng Thanh niên, drought, blood donation."""
 
 from ..model import DeadLink, Photo, SiteSpec, Story
 
 STORIES = (
+    Story(
+        key=5209002,
+        title="Sơn Tịnh gặp mặt kỷ niệm 93 năm Ngày truyền thống công tác Dân vận của Đảng",
+        when="2023-10-13 15:40:00",
+        author="Minh Thư – Quốc Việt",
+        body=(
+            Photo("gap+mat+93+nam+dan+van.jpg", "Các đại biểu dự buổi gặp mặt chụp ảnh lưu niệm"),
+            "Chiều ngày 12/10/2023, Ban Dân vận Huyện ủy Sơn Tịnh tổ chức gặp mặt kỷ niệm 93 năm Ngày truyền thống công tác Dân vận của Đảng (15/10/1930 - 15/10/2023) và 24 năm Ngày “Dân vận” của cả nước. Tham dự có các đồng chí nguyên lãnh đạo Ban Dân vận Huyện ủy qua các thời kỳ, lãnh đạo các cơ quan trong Khối Dân vận huyện và các xã.",
+            "Những năm qua, công tác dân vận trên địa bàn huyện có nhiều đổi mới về nội dung, phương thức. Việc thực hiện Quyết định số 23-QĐ/TW của Bộ Chính trị về Quy chế công tác dân vận của hệ thống chính trị được các cấp ủy quan tâm lãnh đạo; chính quyền các cấp tăng cường đối thoại, giải quyết kịp thời kiến nghị của Nhân dân, nhất là trong bồi thường, giải phóng mặt bằng các công trình trọng điểm.",
+            "Phong trào thi đua “Dân vận khéo” tiếp tục lan tỏa sâu rộng. Trong năm 2023, toàn huyện có thêm 34 mô hình được công nhận, nổi bật là các mô hình vận động người dân hiến đất làm đường, lắp đặt camera an ninh ở khu dân cư, giúp hộ nghèo phát triển sản xuất và giữ gìn vệ sinh môi trường nông thôn.",
+            "Dịp này, Ban Dân vận Huyện ủy tặng giấy khen cho 8 tập thể và 15 cá nhân có thành tích tiêu biểu trong phong trào thi đua “Dân vận khéo” năm 2023. Các đồng chí nguyên là cán bộ dân vận đã chia sẻ nhiều kinh nghiệm quý, mong muốn lớp cán bộ trẻ tiếp tục giữ vững phương châm gần dân, trọng dân, có trách nhiệm với dân.",
+        ),
+    ),
+    Story(
+        key=5218083,
+        title="Sơn Tịnh chủ động ứng phó mưa lớn, bảo đảm an toàn cho người dân vùng trũng",
+        when="2023-10-27 16:55:00",
+        author="Lê Vinh",
+        about_danvan=False,
+        body=(
+            "Do ảnh hưởng của không khí lạnh kết hợp với nhiễu động gió đông, từ ngày 25 đến 27/10, trên địa bàn huyện Sơn Tịnh có mưa to đến rất to, lượng mưa phổ biến từ 250 đến 350 mm. Nước sông Trà Khúc lên nhanh, nhiều tuyến đường giao thông nông thôn ở các xã Tịnh Sơn, Tịnh Hà, Tịnh Giang bị ngập cục bộ.",
+            "Ngay từ khi có thông tin dự báo, Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn huyện đã chỉ đạo các xã rà soát những hộ sống ở khu vực thấp trũng, ven sông, có nguy cơ sạt lở. Lực lượng dân quân, công an xã được bố trí trực tại các ngầm tràn, căng dây, cắm biển cảnh báo, kiên quyết không cho người và phương tiện qua lại khi nước chảy xiết.",
+            Photo("ung+pho+mua+lon.jpg", "Lực lượng chức năng giúp người dân xã Tịnh Sơn di dời tài sản"),
+            "Trong đêm 26/10, các xã đã di dời 87 hộ với 265 nhân khẩu đến nơi an toàn tại trường học, nhà văn hóa thôn và nhà người thân. Các hộ được hỗ trợ mì tôm, nước uống và thuốc men. Đến sáng 27/10, trên địa bàn huyện chưa ghi nhận thiệt hại về người; một số diện tích hoa màu ven sông bị ngập úng.",
+            "UBND huyện yêu cầu các xã tiếp tục theo dõi chặt chẽ diễn biến mưa lũ, kiểm tra an toàn các hồ chứa nước nhỏ; sau khi nước rút, khẩn trương vệ sinh môi trường, xử lý nguồn nước sinh hoạt, khôi phục giao thông và giúp bà con sớm ổn định cuộc sống.",
+        ),
+    ),
+    Story(
+        key=5229303,
+        title="Lãnh đạo huyện Sơn Tịnh dự Ngày hội Đại đoàn kết toàn dân tộc tại xã Tịnh Thọ",
+        when="2023-11-14 10:20:00",
+        author="Thanh Hà",
+        body=(
+            "Ngày 13/11, Ban Công tác Mặt trận thôn Phước Lộc, xã Tịnh Thọ tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2023, hướng tới kỷ niệm 93 năm Ngày truyền thống Mặt trận Tổ quốc Việt Nam. Đến dự và chung vui với bà con có đồng chí Trưởng Ban Dân vận Huyện ủy, Chủ tịch Ủy ban MTTQ Việt Nam huyện Sơn Tịnh cùng lãnh đạo Đảng ủy, UBND xã.",
+            "Năm qua, Nhân dân thôn Phước Lộc đã đóng góp hơn 180 triệu đồng và 600 ngày công để bê tông hóa 1,2 km đường ngõ xóm, lắp đặt 40 bóng đèn chiếu sáng. Thôn không có người vi phạm pháp luật, 95% hộ gia đình đạt danh hiệu gia đình văn hóa; Quỹ “Vì người nghèo” của thôn đã giúp 2 hộ khó khăn sửa chữa nhà ở.",
+            Photo("ngay+hoi+dai+doan+ket+tinh+tho.jpg", "Trao quà cho hộ nghèo tại Ngày hội"),
+            "Tại ngày hội, lãnh đạo huyện và các nhà hảo tâm đã trao 20 suất quà cho hộ nghèo, hộ cận nghèo và khen thưởng 6 hộ gia đình tiêu biểu trong phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”. Bà con trong thôn cùng tham gia các trò chơi dân gian, giao lưu văn nghệ và bữa cơm đoàn kết ấm cúng.",
+            "Phát biểu tại ngày hội, Trưởng Ban Dân vận Huyện ủy ghi nhận những kết quả thôn đã đạt được, đề nghị Ban Công tác Mặt trận tiếp tục phát huy vai trò tập hợp, đoàn kết Nhân dân, thực hiện tốt cuộc vận động xây dựng khu dân cư kiểu mẫu, giữ gìn bản sắc văn hóa và tình làng nghĩa xóm.",
+        ),
+    ),
+    Story(
+        key=5238738,
+        title="Mô hình “Dân vận khéo” gom phế liệu giúp hội viên phụ nữ nghèo ở xã Tịnh Hà",
+        when="2023-11-29 09:05:00",
+        author="Hồng Nhung",
+        body=(
+            "Hơn một năm qua, mỗi chi hội phụ nữ ở xã Tịnh Hà đều dành một góc nhỏ tại nhà văn hóa thôn để tập kết vỏ chai nhựa, lon bia, giấy vụn, bìa các tông do hội viên thu gom từ gia đình. Đây là mô hình “Dân vận khéo” “Phụ nữ thu gom phế liệu gây quỹ, giúp nhau giảm nghèo” do Hội Liên hiệp Phụ nữ xã triển khai từ tháng 9/2022.",
+            "Để mô hình đi vào nền nếp, Ban Chấp hành Hội phân công cán bộ chi hội đến từng hộ tuyên truyền về tác hại của rác thải nhựa, hướng dẫn chị em phân loại rác ngay tại nguồn. Mỗi tháng một lần, các chi hội bán phế liệu, số tiền thu được đưa vào quỹ và được công khai tại buổi sinh hoạt chi hội để mọi người cùng giám sát.",
+            Photo("phu+nu+tinh+ha+gom+phe+lieu.jpg", "Hội viên phụ nữ xã Tịnh Hà phân loại phế liệu"),
+            "Đến nay, mô hình đã gây quỹ được hơn 46 triệu đồng, cho 9 hội viên nghèo vay không lãi để mua bò giống, nuôi gà và buôn bán nhỏ. Chị Nguyễn Thị Hoa, một hội viên được vay vốn, chia sẻ: “Có 5 triệu đồng, tôi mua hai con heo giống, cuối năm bán xong vừa trả được vốn, vừa có thêm tiền sửa lại chuồng trại”.",
+            "Theo Ban Dân vận Huyện ủy Sơn Tịnh, mô hình có cách làm đơn giản, ít tốn kém nhưng vừa góp phần bảo vệ môi trường, vừa tạo nguồn lực giúp nhau giảm nghèo, tăng sự gắn kết giữa hội viên với tổ chức Hội. Thời gian tới, mô hình sẽ được giới thiệu để các xã khác trong huyện học tập, nhân rộng.",
+        ),
+    ),
+    Story(
+        key=5247565,
+        title="Chủ tịch UBND huyện Sơn Tịnh đối thoại với các hộ dân vùng dự án mở rộng Quốc lộ 24B",
+        when="2023-12-12 16:30:00",
+        author="Thanh Hà – Ngọc Anh",
+        body=(
+            Photo("doi+thoai+QL24B.jpg", "Người dân nêu ý kiến tại buổi đối thoại"),
+            "Chiều ngày 11/12/2023, tại Hội trường UBND xã Tịnh Hiệp, Chủ tịch UBND huyện Sơn Tịnh chủ trì buổi đối thoại với các hộ dân bị ảnh hưởng bởi dự án mở rộng Quốc lộ 24B đoạn qua địa bàn xã. Tham dự có lãnh đạo Ban Dân vận Huyện ủy, Ủy ban MTTQ Việt Nam huyện, Ban Quản lý dự án đầu tư xây dựng huyện và hơn 60 hộ dân.",
+            "Người dân cơ bản đồng tình với chủ trương đầu tư dự án nhưng đề nghị xem xét lại đơn giá bồi thường đối với đất vườn liền kề đất ở, hỗ trợ thêm cho những hộ bị ảnh hưởng một phần nhà ở, bố trí lối đi tạm trong thời gian thi công và sớm công bố vị trí khu tái định cư để các hộ yên tâm di dời.",
+            "Trả lời các ý kiến, Chủ tịch UBND huyện cho biết phương án bồi thường được áp dụng theo bảng giá đất và quy định hiện hành của tỉnh; những trường hợp đo đạc chưa chính xác sẽ được kiểm tra lại ngay trong tháng 12. Khu tái định cư của xã đã cơ bản hoàn thành hạ tầng, các hộ đủ điều kiện sẽ được bốc thăm chọn lô công khai.",
+            "Kết luận buổi đối thoại, Chủ tịch UBND huyện đề nghị Ban Dân vận Huyện ủy, Ủy ban MTTQ Việt Nam huyện phối hợp với UBND xã Tịnh Hiệp thành lập tổ vận động, đến từng hộ còn vướng mắc để giải thích, hướng dẫn; đồng thời yêu cầu các đơn vị liên quan công khai, minh bạch mọi số liệu, bảo đảm quyền lợi hợp pháp của người dân.",
+        ),
+    ),
+    Story(
+        key=5253105,
+        title="Sơn Tịnh khám sức khỏe nghĩa vụ quân sự cho gần 700 công dân",
+        when="2023-12-21 08:45:00",
+        author="Lê Vinh",
+        about_danvan=False,
+        body=(
+            "Từ ngày 18 đến 20/12, Hội đồng Nghĩa vụ quân sự huyện Sơn Tịnh tổ chức khám sức khỏe cho 694 công dân trong độ tuổi gọi nhập ngũ năm 2024 của 11 xã. Công tác khám tuyển được thực hiện tại Trung tâm Y tế huyện theo đúng quy trình, bảo đảm công khai, khách quan và an toàn.",
+            Photo("kham+nghia+vu+quan+su.jpg", "Công dân xã Tịnh Bình đo huyết áp tại buổi khám tuyển"),
+            "Hội đồng khám sức khỏe gồm các bác sĩ có chuyên môn của Trung tâm Y tế huyện, thực hiện khám lâm sàng, xét nghiệm máu, nước tiểu và xét nghiệm nhanh ma túy cho từng công dân. Những trường hợp có biểu hiện bệnh lý được hướng dẫn đi khám chuyên khoa ở tuyến trên để có kết luận chính xác, tránh bỏ sót hoặc đánh giá sai sức khỏe.",
+            "Nhiều thanh niên đã chủ động đến khám từ sớm, sẵn sàng lên đường làm nhiệm vụ. Anh Trần Minh Khang ở xã Tịnh Bình, vừa tốt nghiệp cao đẳng nghề điện, tâm sự: “Tôi xác định tham gia quân đội là trách nhiệm của tuổi trẻ và cũng là môi trường để rèn luyện bản thân. Gia đình tôi rất ủng hộ”.",
+            "Theo Ban Chỉ huy Quân sự huyện, chỉ tiêu giao quân năm 2024 của huyện là 150 công dân. Sau đợt khám, Hội đồng Nghĩa vụ quân sự huyện sẽ tổng hợp kết quả, phối hợp với các xã xét duyệt, phát lệnh gọi nhập ngũ và tổ chức thăm, tặng quà gia đình các thanh niên lên đường trước Tết Nguyên đán.",
+        ),
+    ),
+    Story(
+        key=5265815,
+        title="Khối Dân vận huyện Sơn Tịnh tổng kết công tác năm 2023",
+        when="2024-01-10 14:15:00",
+        author="Minh Thư – Quốc Việt",
+        body=(
+            "Ngày 9/1/2024, Ban Dân vận Huyện ủy Sơn Tịnh tổ chức hội nghị tổng kết công tác dân vận năm 2023, triển khai phương hướng, nhiệm vụ năm 2024. Đồng chí Bí thư Huyện ủy dự và chỉ đạo hội nghị; tham dự có các cơ quan thành viên Khối Dân vận huyện, Bí thư Đảng ủy và Trưởng khối dân vận 11 xã.",
+            "Năm 2023, Ban Dân vận Huyện ủy đã tham mưu Ban Thường vụ Huyện ủy ban hành 7 văn bản lãnh đạo, chỉ đạo về công tác dân vận, tôn giáo và thực hiện dân chủ ở cơ sở. Khối Dân vận huyện tổ chức 3 đợt kiểm tra, giám sát tại 6 xã; phối hợp giải quyết 15 vụ việc khiếu nại, kiến nghị của công dân, trong đó có nhiều vụ việc tồn đọng kéo dài.",
+            "Công tác vận động Nhân dân tham gia xây dựng nông thôn mới đạt nhiều kết quả: người dân đã hiến hơn 24.000 m2 đất, đóng góp trên 3,5 tỷ đồng để làm đường giao thông, kênh mương nội đồng. Các đoàn thể chính trị - xã hội hỗ trợ xây mới, sửa chữa 38 nhà Đại đoàn kết cho hộ nghèo, hộ có hoàn cảnh khó khăn.",
+            "Hội nghị thẳng thắn chỉ ra hạn chế như một số cấp ủy chưa thường xuyên cho ý kiến về công tác dân vận, hoạt động của tổ dân vận ở một số thôn còn hình thức. Phát biểu chỉ đạo, đồng chí Bí thư Huyện ủy yêu cầu năm 2024 phải làm tốt công tác vận động Nhân dân trong giải phóng mặt bằng các dự án trọng điểm và triển khai hiệu quả Luật Thực hiện dân chủ ở cơ sở.",
+        ),
+    ),
+    Story(
+        key=5279354,
+        title="Lãnh đạo huyện Sơn Tịnh thăm, chúc Tết các cơ sở tôn giáo",
+        when="2024-01-31 09:30:00",
+        author="Thanh Hà",
+        body=(
+            Photo("chuc+tet+co+so+ton+giao.jpg", "Đoàn công tác của huyện chúc Tết Ban Trị sự Phật giáo huyện"),
+            "Nhân dịp Tết Nguyên đán Giáp Thìn 2024, ngày 30/1, đoàn công tác do đồng chí Phó Bí thư Thường trực Huyện ủy Sơn Tịnh làm trưởng đoàn cùng lãnh đạo Ban Dân vận Huyện ủy, Ủy ban MTTQ Việt Nam huyện đã đến thăm, chúc Tết Ban Trị sự Giáo hội Phật giáo Việt Nam huyện và một số cơ sở tôn giáo trên địa bàn.",
+            "Tại các nơi đến thăm, trưởng đoàn thông tin khái quát kết quả phát triển kinh tế - xã hội của huyện năm 2023: tổng giá trị sản xuất tăng 9,2%, thu nhập bình quân đầu người đạt 52 triệu đồng, có thêm 2 xã đạt chuẩn nông thôn mới nâng cao. Những kết quả đó có sự đóng góp tích cực của chức sắc, tín đồ các tôn giáo.",
+            "Đoàn ghi nhận trong năm qua, các cơ sở tôn giáo đã tổ chức nhiều hoạt động từ thiện như nấu cơm miễn phí cho bệnh nhân tại Trung tâm Y tế huyện, tặng học bổng cho học sinh nghèo, trao quà cho bà con vùng lũ với tổng trị giá hơn 900 triệu đồng; các lễ hội tôn giáo được tổ chức đúng quy định, an toàn, tiết kiệm.",
+            "Thay mặt tăng ni, phật tử, Hòa thượng Trưởng Ban Trị sự Phật giáo huyện cảm ơn sự quan tâm của cấp ủy, chính quyền địa phương; khẳng định sẽ tiếp tục hướng dẫn tăng ni, phật tử thực hiện tốt phương châm “Đạo pháp - Dân tộc - Chủ nghĩa xã hội”, chấp hành pháp luật và đồng hành cùng chính quyền trong các hoạt động an sinh xã hội.",
+        ),
+    ),
+    Story(
+        key=5291411,
+        title="Sơn Tịnh phát động Tết trồng cây “Đời đời nhớ ơn Bác Hồ” Xuân Giáp Thìn 2024",
+        when="2024-02-19 10:50:00",
+        author="Hồng Nhung",
+        about_danvan=False,
+        body=(
+            "Sáng ngày 17/2 (mùng 8 Tết), Huyện ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam huyện Sơn Tịnh tổ chức lễ phát động Tết trồng cây “Đời đời nhớ ơn Bác Hồ” Xuân Giáp Thìn 2024 tại xã Tịnh Phong. Tham gia lễ phát động có lãnh đạo huyện, lực lượng vũ trang, đoàn viên thanh niên và đông đảo bà con địa phương.",
+            "Năm nay, huyện phấn đấu trồng mới khoảng 650 ha rừng tập trung và hơn 60.000 cây phân tán trong khuôn viên trường học, trụ sở cơ quan, nhà văn hóa thôn và dọc các tuyến đường giao thông nông thôn. Các loại cây được chọn phù hợp với thổ nhưỡng địa phương như sao đen, bàng, lim xẹt và keo lai giâm hom.",
+            Photo("tet+trong+cay+2024.jpg", "Lãnh đạo huyện trồng cây tại xã Tịnh Phong"),
+            "Ngay sau lễ phát động, các đại biểu và người dân đã trồng 1.500 cây xanh dọc tuyến đường từ trung tâm xã Tịnh Phong đi các thôn. Huyện đoàn ra mắt các đội hình thanh niên tình nguyện nhận chăm sóc cây sau khi trồng, phấn đấu bảo đảm tỷ lệ cây sống đạt trên 90%.",
+            "Phó Chủ tịch UBND huyện đề nghị các xã tổ chức Tết trồng cây thiết thực, tránh hình thức; gắn trồng cây với phát triển rừng gỗ lớn có chứng chỉ quản lý rừng bền vững, giúp người trồng rừng tăng thu nhập, đồng thời chủ động phương án phòng cháy, chữa cháy rừng trong mùa khô sắp tới.",
+        ),
+    ),
+    Story(
+        key=5296540,
+        title="Ban Dân vận Huyện ủy Sơn Tịnh giám sát thực hiện dân chủ ở cơ sở tại xã Tịnh Trà",
+        when="2024-02-27 15:20:00",
+        author="Minh Thư – Quốc Việt",
+        body=(
+            Photo("giam+sat+dan+chu+tinh+tra.jpg", "Đoàn giám sát làm việc với Đảng ủy xã Tịnh Trà"),
+            "Ngày 26/2/2024, đoàn giám sát của Ban Dân vận Huyện ủy Sơn Tịnh do đồng chí Trưởng ban làm trưởng đoàn đã làm việc với Ban Thường vụ Đảng ủy xã Tịnh Trà về việc lãnh đạo, chỉ đạo thực hiện dân chủ ở cơ sở năm 2023. Cùng đi có đại diện Ủy ban MTTQ Việt Nam huyện và Phòng Nội vụ huyện.",
+            "Báo cáo với đoàn, Đảng ủy xã cho biết đã kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở, ban hành quy chế làm việc và phân công nhiệm vụ cho từng thành viên. Các nội dung về thu, chi ngân sách, quy hoạch sử dụng đất, danh sách hộ nghèo và các khoản đóng góp của Nhân dân được công khai tại trụ sở UBND xã, nhà văn hóa thôn và trên hệ thống loa truyền thanh.",
+            "Trong năm, xã đã tổ chức 4 hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân, tiếp nhận 23 ý kiến và đã giải quyết 20 ý kiến; các ý kiến còn lại đang được cấp có thẩm quyền xem xét. Ban Thanh tra nhân dân xã giám sát 5 công trình xây dựng cơ bản, kịp thời kiến nghị khắc phục sai sót trong thi công một tuyến kênh mương nội đồng.",
+            "Qua giám sát, đoàn đề nghị Đảng ủy xã quan tâm hơn nữa đến việc tổ chức hội nghị cộng đồng dân cư theo đúng tinh thần của Luật Thực hiện dân chủ ở cơ sở và Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ; nâng cao chất lượng hoạt động của Ban Thanh tra nhân dân và Ban Giám sát đầu tư của cộng đồng.",
+        ),
+    ),
     Story(
         key=5301154,
         title="Sơn Tịnh triển khai thực hiện Luật Thực hiện dân chủ ở cơ sở",
@@ -129,7 +262,7 @@ SITE = SiteSpec(
         summary="Đoàn giám sát làm việc với Ban Quản lý dự án và UBND các xã có tuyến đường đi qua.",
     ),
     moved=5324705,
-    page_sizes=(5, 5),
+    page_sizes=(5, 5, 5, 5),
     settings={
         "host": "sontinh.quangngai.gov.vn",
         "group": "portal-st",

@@ -29,8 +29,15 @@ migrations = Migrations("danvan")
 
 RUN_COUNTS = (
     "requests", "articles_new", "articles_updated", "articles_unchanged", "errors", "pages_skipped",
-    "pages_ok",
+    "pages_ok", "articles_duplicate", "pages_gone", "not_modified", "listing_errors",
 )
+COUNTS_BY_OUTCOME = {
+    "new": ("articles_new",),
+    "duplicate": ("articles_new", "articles_duplicate"),
+    "updated": ("articles_updated",),
+    "unchanged": ("articles_unchanged",),
+}
+"""The per-site run counters each ``save_article`` outcome adds to (a duplicate is a new row too)."""
 SITE_COPIES = ("level", "province_before", "province_after")
 FTS_COLUMNS = ("title", "text", "title_folded", "text_folded")
 # Columns a re-crawl may change; the rest record when and by which run a row was seen.
@@ -39,10 +46,15 @@ CONTENT_COLUMNS = (
     "source", "text", "word_count", "content_hash", "captions", "documents", *SITE_COPIES,
     "about_danvan", "date_candidates", "lede_mark",
 )
+VERSION_COLUMNS = (
+    "title", "published", "author", "author_org", "source", "text", "content_hash", "fetched_at", "capture",
+)
+"""What ``article_versions`` keeps of an article's earlier content."""
 # "dân vận" folded, as whole words; "nhân dân vận động/dụng" ("the people mobilise/apply") is not it.
 _DANVAN = re.compile(r"(?<!\bnhan\s)\bdan\s+van\b")
 _YEAR = re.compile(r"^(\d{4})-\d{2}-\d{2}")
 _ESCAPE_FTS = re.compile(r'\s+|(".*?")')
+KNOWN_URLS_CHUNK = 300  # three lookups of this many URLs stay under SQLite's 999-variable floor
 MAX_CANDIDATES = 50
 """LSH candidates verified per new article: bounds the cost when a stock phrase floods a band."""
 
@@ -203,6 +215,41 @@ def create_captures(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("capture", int, fk="captures", fk_col="id")
 
 
+@migrations()
+def add_incremental_state(db: sqlite_utils.Database) -> None:
+    """What incremental runs remember: listing pages, redirects, earlier versions and gone pages."""
+    db["listing_pages"].create(
+        {"url": str, "site": str, "etag": str, "last_modified": str, "entries": str, "next_page": str,
+         "fetched_at": str, "crawl_run": int},
+        pk="url",
+        foreign_keys=[("site", "sites", "id"), ("crawl_run", "crawl_runs", "id")],
+        not_null={"site", "entries", "fetched_at", "crawl_run"},
+    )
+    db["redirects"].create(
+        {"url": str, "target": str, "site": str, "first_seen": str, "last_seen": str},
+        pk="url",
+        foreign_keys=[("site", "sites", "id")],
+        not_null={"target", "first_seen", "last_seen"},
+    )
+    db["article_versions"].create(
+        {"id": int, "url": str, "replaced_at": str, "crawl_run": int, "title": str, "published": str,
+         "author": str, "author_org": str, "source": str, "text": str, "content_hash": str,
+         "fetched_at": str, "capture": int},
+        pk="id",
+        foreign_keys=[("url", "articles", "url"), ("crawl_run", "crawl_runs", "id"), ("capture", "captures", "id")],
+        not_null={"url", "replaced_at", "crawl_run", "text", "content_hash"},
+    )
+    db["article_versions"].create_index(["url"])
+    db["articles"].add_column("gone_since", str)
+    db["articles"].add_column("gone_reason", str)
+    db["articles"].create_index(["gone_since"])
+    db["captures"].add_column("etag", str)
+    db["captures"].add_column("last_modified", str)
+    for counter in ("articles_duplicate", "pages_gone", "not_modified", "listing_errors"):
+        db["crawl_run_sites"].add_column(counter, int, not_null_default=0)
+    db["sites"].add_column("last_complete_walk", int)
+
+
 def open_archive(path: str | Path) -> sqlite_utils.Database:
     """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced."""
     db = sqlite_utils.Database(path)
@@ -245,28 +292,132 @@ def finish_run(
         db["crawl_run_sites"].upsert_all(rows, pk=("run", "site"))
         for site in set(site_counts) - set(failures):
             db.execute("update sites set last_success_run = ? where id = ?", [run_id, site])
+            if not site_counts[site].get("listing_errors"):
+                db.execute("update sites set last_complete_walk = ? where id = ?", [run_id, site])
 
 
-def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_at: str) -> str:
-    """Insert or update one article and its search entry atomically; "new", "updated" or "unchanged"."""
+def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_at: str,
+                 keep_versions: bool = True) -> str:
+    """Insert or update one article and its search entry atomically.
+
+    Returns "new", "duplicate" (new, and a copy of a report already archived), "updated" or
+    "unchanged". When the portal changed the page (its raw payload differs from the stored
+    capture's) the earlier content goes to ``article_versions``; replays and reprocessing pass
+    ``keep_versions=False`` since only our extraction changed. A page seen again is no longer gone.
+    """
     with db.atomic():
-        row = _article_row(db, article)
+        row = {**_article_row(db, article), "gone_since": None, "gone_reason": None}
         capture = _save_capture(db, article)
         if capture is not None:
             row["capture"] = capture
+        if article.redirected_from and article.redirected_from != article.url:
+            save_redirect(db, article.redirected_from, article.url, article.site_id, seen_at)
         old = _stored_article(db, article.url)
         if old is None:
             _insert_article(db, row, run_id, seen_at)
             _save_documents(db, article)
-            _cluster(db, article)
-            return "new"
+            return "duplicate" if _cluster(db, article) else "new"
         if all(old[column] == row[column] for column in CONTENT_COLUMNS):
-            db["articles"].update(article.url, {"last_seen": seen_at, "capture": row.get("capture", old["capture"])})
+            db["articles"].update(article.url, {"last_seen": seen_at, "capture": row.get("capture", old["capture"]),
+                                                "gone_since": None, "gone_reason": None})
             return "unchanged"
+        if keep_versions and _page_changed(db, old["capture"], row.get("capture")):
+            _save_version(db, old, run_id, seen_at)
         _update_article(db, old, row, run_id, seen_at)
         _save_documents(db, article)
         _cluster(db, article)
         return "updated"
+
+
+def mark_seen(db: sqlite_utils.Database, url: str, seen_at: str) -> bool:
+    """Record that an archived article answered "not modified"; False if ``url`` is not archived."""
+    with db.atomic():
+        changed = db.execute(
+            "update articles set last_seen = ?, gone_since = null, gone_reason = null where url = ?", [seen_at, url]
+        ).rowcount
+    return bool(changed)
+
+
+def mark_gone(db: sqlite_utils.Database, url: str, site_id: str | None, reason: str, status: int,
+              fetched_at: str, run_id: int, seen_at: str) -> None:
+    """Record that ``url`` answered 404/410 or redirected to the home page; an archived copy stays.
+
+    An archived article keeps its content and gets the date it was first seen gone; a link that
+    was never archived is recorded in ``skipped_pages`` with ``reason``.
+    """
+    with db.atomic():
+        gone = db.execute(
+            "update articles set gone_since = coalesce(gone_since, ?), gone_reason = ?, last_seen = ? where url = ?",
+            [seen_at, reason, seen_at, url],
+        ).rowcount
+    if not gone:
+        save_skipped(db, url, site_id, reason, status, fetched_at, run_id, seen_at)
+
+
+def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
+    """Which of ``urls`` (canonical) the archive knows: articles, skipped or gone pages, redirects."""
+    urls, known = list(urls), set()
+    for start in range(0, len(urls), KNOWN_URLS_CHUNK):
+        chunk = urls[start:start + KNOWN_URLS_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        sql = " union ".join(f"select url from {table} where url in ({marks})"
+                             for table in ("articles", "skipped_pages", "redirects"))
+        known.update(row[0] for row in db.execute(sql, chunk * 3))
+    return known
+
+
+def save_redirect(db: sqlite_utils.Database, url: str, target: str, site_id: str | None, seen_at: str) -> None:
+    """Remember that the link ``url`` (canonical) redirects to the archived ``target``."""
+    with db.atomic():
+        first_seen = next(db["redirects"].rows_where("url = ?", [url], select="first_seen"), {}).get("first_seen")
+        db["redirects"].upsert(
+            {"url": url, "target": target, "site": site_id, "first_seen": first_seen or seen_at, "last_seen": seen_at},
+            pk="url",
+        )
+
+
+def save_listing(db: sqlite_utils.Database, url: str, site_id: str, entries: list[dict], next_page: str | None,
+                 etag: str | None, last_modified: str | None, fetched_at: str, run_id: int) -> None:
+    """Remember a listing page's links and validators, for a conditional request next run."""
+    with db.atomic():
+        db["listing_pages"].upsert(
+            {"url": url, "site": site_id, "etag": etag, "last_modified": last_modified,
+             "entries": _json_objects(entries), "next_page": next_page, "fetched_at": fetched_at,
+             "crawl_run": run_id},
+            pk="url",
+        )
+
+
+def walk_cut_short(db: sqlite_utils.Database, site_id: str) -> bool:
+    """Whether a run read this site's listings after its last complete walk (it was killed, or a listing failed)."""
+    row = db.execute(
+        "select max(listing_pages.crawl_run) > coalesce(sites.last_complete_walk, 0) from sites "
+        "join listing_pages on listing_pages.site = sites.id where sites.id = ?", [site_id],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def stored_links(db: sqlite_utils.Database, site_id: str) -> list[dict]:
+    """Every article link the site's stored listing pages showed: {"url", "title", "date"}."""
+    return [entry for row in db.query("select entries from listing_pages where site = ?", [site_id])
+            for entry in json.loads(row["entries"])]
+
+
+def stored_listing(db: sqlite_utils.Database, url: str) -> dict | None:
+    """The last stored fetch of a listing page: etag, last_modified, entries (list of dicts), next_page."""
+    row = next(db["listing_pages"].rows_where("url = ?", [url]), None)
+    if row is None:
+        return None
+    return {**row, "entries": json.loads(row["entries"])}
+
+
+def article_validators(db: sqlite_utils.Database, url: str) -> tuple[str | None, str | None]:
+    """The ETag and Last-Modified of an archived article's latest capture (``url`` may be a redirected link)."""
+    row = db.execute(
+        "select captures.etag, captures.last_modified from articles join captures on captures.id = articles.capture "
+        "where articles.url = coalesce((select target from redirects where url = ?), ?)", [url, url],
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
 
 
 def save_skipped(db: sqlite_utils.Database, url: str, site_id: str | None, reason: str, status: int,
@@ -324,12 +475,27 @@ def _save_capture(db: sqlite_utils.Database, article: Article) -> int | None:
     """The captures row of the response this article was read from, if it was captured."""
     if not article.capture:
         return None
-    fields = ("warc_file", "offset", "length", "digest", "captured_at", "status")
-    return db["captures"].insert({"url": article.url, **{f: article.capture[f] for f in fields}}).last_rowid
+    fields = ("warc_file", "offset", "length", "digest", "captured_at", "status", "etag", "last_modified")
+    return db["captures"].insert({"url": article.url, **{f: article.capture.get(f) for f in fields}}).last_rowid
 
 
-def _cluster(db: sqlite_utils.Database, article: Article) -> None:
-    """Link the article to the cluster of the report it copies (exact text, then MinHash LSH)."""
+def _page_changed(db: sqlite_utils.Database, old_capture: int | None, new_capture: int | None) -> bool:
+    """Whether the portal changed the page: the two captures' payload digests differ (or one is missing)."""
+    if old_capture is None or new_capture is None:
+        return True
+    digests = dict(db.execute("select id, digest from captures where id in (?, ?)", [old_capture, new_capture]))
+    return not digests.get(old_capture) or digests.get(old_capture) != digests.get(new_capture)
+
+
+def _save_version(db: sqlite_utils.Database, old: dict, run_id: int, replaced_at: str) -> None:
+    db["article_versions"].insert(
+        {"url": old["url"], "replaced_at": replaced_at, "crawl_run": run_id,
+         **{column: old[column] for column in VERSION_COLUMNS}}
+    )
+
+
+def _cluster(db: sqlite_utils.Database, article: Article) -> bool:
+    """Link the article to the cluster of the report it copies (exact text, then MinHash LSH); True if found."""
     signature = dedup.signature(article.text or "")
     keys = dedup.band_keys(signature)
     me = next(db.query("select rowid, cluster, content_hash from articles where url = ?", [article.url]))
@@ -347,6 +513,7 @@ def _cluster(db: sqlite_utils.Database, article: Article) -> None:
     )
     for touched in {cluster, me["cluster"]} - {None}:
         _refresh_cluster(db, touched)
+    return match is not None
 
 
 def _same_report(db, article: Article, me: dict, signature, keys) -> int | None:

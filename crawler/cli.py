@@ -36,12 +36,22 @@ def cli():
 @click.option("--demo", is_flag=True, help="Crawl the bundled offline snapshot of the fixture portals.")
 @click.option("--replay", "replay_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Crawl from this WARC file instead of the network (repeatable).")
+@click.option("--full", is_flag=True,
+              help="Walk every listing page (up to MAX_LISTING_PAGES), without conditional requests.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Backfill: walk listings back to this day and skip links dated before it.")
+@click.option("--refresh", is_flag=True,
+              help="Fetch archived articles again (conditionally); a changed page is kept as a new version.")
 @click.option("--log-file", type=click.Path(dir_okay=False),
               help="Log file (default: logs/danvan-crawl-YYYY-MM-DD.log); the log also goes to stderr.")
 @click.option("--setting", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting for this run (repeatable), e.g. DOWNLOAD_DELAY=2.")
-def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides):
+def crawl(db_path, sites_file, site_ids, demo, replay_files, full, since, refresh, log_file, overrides):
     """Crawl the registered portals' Dân vận sections into the archive.
+
+    Runs are incremental: each section's listing pages are walked until a
+    page whose links are all archived, and only links not yet archived are
+    fetched (README "Incremental runs").
 
     Exit status: 0 when the crawl finished, 1 when a site failed (no page
     fetched) or the crawl did not finish normally, 2 for a usage error
@@ -52,6 +62,8 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides
     Examples:
         danvan crawl                         # all live and frozen sites
         danvan crawl --site baogialai --db archive.db
+        danvan crawl --full --refresh        # walk everything, refetch archived pages
+        danvan crawl --since 2023-01-01 --site sontinh   # backfill one site
         danvan crawl --demo --db demo.db     # offline demo snapshot
         danvan crawl --replay gone-portal.warc.gz --site danvan
     """
@@ -59,7 +71,9 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, log_file, overrides
 
     replay = list(replay_files) + ([str(DEMO_SNAPSHOT)] if demo else [])
     sites = _selected_sites(sites_file, site_ids, include_gone=bool(replay))
-    settings = crawl_settings(db_path, replay, _parse_overrides(overrides), shlex.join(["danvan", *sys.argv[1:]]))
+    walk = {"FULL_WALK": full, "SINCE_DATE": since.date().isoformat() if since else None, "REFRESH_ARTICLES": refresh}
+    settings = crawl_settings(db_path, replay, {**walk, **_parse_overrides(overrides)},
+                              shlex.join(["danvan", *sys.argv[1:]]))
     try:
         with CrawlLock(db_path):
             outcome = run_crawl(sites, settings, log_file or _default_log_file())
@@ -169,9 +183,10 @@ def _print_summary(site_counts: dict[str, dict[str, int]], failures: dict[str, s
     for site_id, counts in site_counts.items():
         failed = f" FAILED: {failures[site_id]}" if site_id in failures else ""
         click.echo(
-            f"{site_id}: {counts['requests']} requests, {counts['articles_new']} new, "
+            f"{site_id}: {counts['requests']} requests ({counts['not_modified']} not modified), "
+            f"{counts['articles_new']} new ({counts['articles_duplicate']} copies of archived reports), "
             f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
-            f"{counts['pages_skipped']} not articles, {counts['errors']} errors{failed}"
+            f"{counts['pages_gone']} gone, {counts['pages_skipped']} not articles, {counts['errors']} errors{failed}"
         )
 
 

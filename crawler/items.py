@@ -26,6 +26,44 @@ class FetchedPage:
     """The link text on the listing page."""
     capture: dict | None = None
     """Where the raw response was written (crawler.webarchive.Capture fields), if captured."""
+    linked_url: str | None = None
+    """The URL as the listing linked it, when a redirect led elsewhere."""
+
+
+@dataclass
+class ListingPage:
+    """A listing page as fetched: its links and validators, kept for the next run's conditional request."""
+
+    url: str
+    site_id: str
+    entries: list[dict]
+    """The site's article links: {"url", "title", "date"} as the listing showed them."""
+    next_page: str | None
+    etag: str | None
+    last_modified: str | None
+    fetched_at: str
+
+
+@dataclass
+class GonePage:
+    """A linked or archived page that answered 404/410 or redirected to the portal's home page."""
+
+    url: str
+    """The URL as linked (the archive's key is its canonical form)."""
+    site_id: str
+    reason: str
+    """not-found (404), removed (410) or redirected-home."""
+    status: int
+    fetched_at: str
+
+
+@dataclass
+class NotModifiedPage:
+    """An archived article that answered 304 Not Modified to a conditional refetch."""
+
+    url: str
+    site_id: str
+    fetched_at: str
 
 
 @dataclass
@@ -60,6 +98,8 @@ class Article:
     """Why the page is not an article (javascript-only, login-wall, error-page), else None."""
     capture: dict | None = None
     """The WARC record the article was read from (set by the pipeline)."""
+    redirected_from: str | None = None
+    """Canonical URL of the link that redirected to this article (set by the pipeline)."""
     site_id: str | None = None
     fetched_at: str | None = None
 

@@ -21,7 +21,10 @@ logger = logging.getLogger(__name__)
 
 
 class SiteStatsMiddleware:
-    """Counts requests, HTTP errors and download failures per registry site in the crawl stats."""
+    """Counts requests, answers, HTTP errors and download failures per registry site in the crawl stats.
+
+    A status the request said it expects (a 404/410 for an article link: a gone page) is data, not an error.
+    """
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -34,10 +37,13 @@ class SiteStatsMiddleware:
         self._inc(request, "requests")
 
     def process_response(self, request, response):
-        if response.status >= 400:
+        expected = response.status in request.meta.get("handle_httpstatus_list", ())
+        if response.status >= 400 and not expected:
             self._error(request, f"HTTP {response.status} on {request.url}")
-        elif not request.url.endswith("/robots.txt"):
+        elif response.status < 400 and not request.url.endswith("/robots.txt"):
             self._inc(request, "pages_ok")
+        if response.status == 304:
+            self._inc(request, "not_modified")
         return response
 
     def process_exception(self, request, exception):

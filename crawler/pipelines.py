@@ -11,7 +11,7 @@ from scrapy import signals
 
 from crawler import archive
 from crawler.extraction import extract_article
-from crawler.items import Article, FetchedPage, SkippedPage
+from crawler.items import Article, FetchedPage, GonePage, ListingPage, NotModifiedPage, SkippedPage
 from crawler.text import GzipBodyError, decode_html
 
 logger = logging.getLogger(__name__)
@@ -47,23 +47,27 @@ class ExtractPipeline:
         article.site_id = item.site_id
         article.fetched_at = item.fetched_at
         article.capture = item.capture
+        article.redirected_from = site.canonical_url(item.linked_url) if item.linked_url else None
         return article
 
 
 class ArchivePipeline:
     """Writes articles into the SQLite archive and records the crawl run with per-site counts."""
 
-    def __init__(self, crawler, path: str, command: str):
+    def __init__(self, crawler, path: str, command: str, keep_versions: bool = True):
         self.crawler = crawler
         self.path = path
         self.command = command
+        self.keep_versions = keep_versions
+        """Off when replaying: a replayed page is not a new version of what the portal shows."""
         self.db = None
         self.run_id: int | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
         command = crawler.settings.get("CRAWL_COMMAND") or shlex.join(sys.argv)
-        pipeline = cls(crawler, crawler.settings.get("ARCHIVE_PATH"), command)
+        replaying = bool(crawler.settings.getlist("REPLAY_FILES"))
+        pipeline = cls(crawler, crawler.settings.get("ARCHIVE_PATH"), command, keep_versions=not replaying)
         # The run is closed on spider_closed, the first moment the finish reason is known.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
@@ -74,14 +78,30 @@ class ArchivePipeline:
         self.run_id = archive.start_run(self.db, self.command, _now())
 
     def process_item(self, item):
-        if isinstance(item, SkippedPage):
+        site = self.crawler.spider.sites[item.site_id]
+        if isinstance(item, Article):
+            outcome = archive.save_article(self.db, item, self.run_id, item.fetched_at, self.keep_versions)
+            self._count(item.site_id, *archive.COUNTS_BY_OUTCOME[outcome])
+        elif isinstance(item, SkippedPage):
             archive.save_skipped(self.db, item.url, item.site_id, item.reason, item.status, item.fetched_at,
                                  self.run_id, item.fetched_at)
-            self.crawler.stats.inc_value(f"site/{item.site_id}/pages_skipped")
-        elif isinstance(item, Article):
-            outcome = archive.save_article(self.db, item, self.run_id, item.fetched_at)
-            self.crawler.stats.inc_value(f"site/{item.site_id}/articles_{outcome}")
+            self._count(item.site_id, "pages_skipped")
+        elif isinstance(item, GonePage):
+            logger.info("Gone (%s): %s", item.reason, item.url)
+            archive.mark_gone(self.db, site.canonical_url(item.url), item.site_id, item.reason, item.status,
+                              item.fetched_at, self.run_id, item.fetched_at)
+            self._count(item.site_id, "pages_gone")
+        elif isinstance(item, NotModifiedPage):
+            archive.mark_seen(self.db, site.canonical_url(item.url), item.fetched_at)
+            self._count(item.site_id, "articles_unchanged")
+        elif isinstance(item, ListingPage):
+            archive.save_listing(self.db, item.url, item.site_id, item.entries, item.next_page, item.etag,
+                                 item.last_modified, item.fetched_at, self.run_id)
         return item
+
+    def _count(self, site_id: str, *counters: str) -> None:
+        for counter in counters:
+            self.crawler.stats.inc_value(f"site/{site_id}/{counter}")
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats.get_stats()

@@ -40,6 +40,11 @@ class Site:
         """The archive key of one of this site's URLs (aliases and http/https folded into base_url's)."""
         return canonical_url(url, self.hosts, self.base_url)
 
+    def is_home_page(self, url: str) -> bool:
+        """Whether ``url`` is the portal's home page (where portals redirect removed articles)."""
+        home = self.canonical_url(url)
+        return home == self.canonical_url(self.base_url) or urlsplit(home).path == "/" and not urlsplit(home).query
+
     @property
     def platform_hint(self) -> str | None:
         """The platform to read pages with; None ("generic" in the registry) means detect per page."""

@@ -79,5 +79,5 @@ def _reprocess_one(db: sqlite_utils.Database, job: Job, run_id: int, seen_at: st
         return [f"now {article.shell or 'no-text'}"]
     article.site_id, article.fetched_at = job.site, old["fetched_at"]
     article.capture = None
-    archive.save_article(db, article, run_id, seen_at)
+    archive.save_article(db, article, run_id, seen_at, keep_versions=False)
     return [f"{field} changed" for field in COMPARED_FIELDS if getattr(article, field) != old[field]]

@@ -54,6 +54,10 @@ WARC_ENABLED = True
 WARC_DIR = None  # default: a "warc" folder beside the archive file
 WARC_MAX_BYTES = 1_000_000_000  # a new WARC file past this size
 MAX_LISTING_PAGES = 50  # per start URL and run: a listing whose pagination never ends stops here
+# Incremental runs (crawler/incremental.py): `danvan crawl --full / --since / --refresh` set these.
+FULL_WALK = False  # walk every listing page, without conditional requests
+SINCE_DATE = None  # YYYY-MM-DD: walk back to this day, skip links dated before it
+REFRESH_ARTICLES = False  # fetch archived articles again (conditionally); changes become versions
 CRAWL_COMMAND = "danvan crawl"  # recorded in crawl_runs
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -34,7 +34,7 @@ class ArchivedResponse:
 
 
 class WarcIndex:
-    """URL -> latest response record across WARC files, read lazily by file offset."""
+    """URL -> latest response record with a page (304s skipped) across WARC files, read lazily by file offset."""
 
     def __init__(self, paths: list[str | Path]):
         self._where: dict[str, tuple[Path, int, str]] = {}
@@ -64,6 +64,8 @@ class WarcIndex:
             records = ArchiveIterator(stream)
             for record in records:
                 if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                if record.http_headers.get_statuscode() == "304":  # no page in it: replay the last full one
                     continue
                 key = url_key(record.rec_headers.get_header("WARC-Target-URI"))
                 date = record.rec_headers.get_header("WARC-Date") or ""
@@ -106,6 +108,9 @@ class Capture:
     digest: str
     captured_at: str
     status: int
+    etag: str | None = None
+    last_modified: str | None = None
+    """The response's validators, for a conditional request when the page is fetched again."""
 
 
 class RotatingWarcWriter:
@@ -134,7 +139,8 @@ class RotatingWarcWriter:
         stream.write(buffer.getvalue())
         stream.flush()
         digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
-        return Capture(self._name, offset, stream.tell() - offset, digest, captured_at, status)
+        return Capture(self._name, offset, stream.tell() - offset, digest, captured_at, status,
+                       http.get_header("ETag"), http.get_header("Last-Modified"))
 
     def close(self) -> None:
         if self._stream:

@@ -19,10 +19,11 @@ from urllib.parse import urlsplit
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from crawler import dedup
+from crawler import dedup, vi_search
 from crawler.documents import cite_documents
 from crawler.items import Article
 from crawler.registry import Site
+from crawler.report_types import report_type
 from crawler.text import fold
 
 migrations = Migrations("danvan")
@@ -44,7 +45,7 @@ FTS_COLUMNS = ("title", "text", "title_folded", "text_folded")
 CONTENT_COLUMNS = (
     "site", "platform", "title", "published", "published_source", "year", "author", "author_org",
     "source", "text", "word_count", "content_hash", "captions", "documents", *SITE_COPIES,
-    "about_danvan", "date_candidates", "lede_mark",
+    "about_danvan", "date_candidates", "lede_mark", "month", "report_type",
 )
 VERSION_COLUMNS = (
     "title", "published", "author", "author_org", "source", "text", "content_hash", "fetched_at", "capture",
@@ -250,6 +251,32 @@ def add_incremental_state(db: sqlite_utils.Database) -> None:
     db["sites"].add_column("last_complete_walk", int)
 
 
+REPORTS_VIEW_WITH_FACETS = """
+create view reports as
+select clusters.id as cluster, articles.title, articles.published, articles.month, articles.report_type,
+       articles.site as original_site, clusters.original, clusters.copies, articles.level,
+       articles.province_before, articles.province_after, articles.year, articles.about_danvan,
+       articles.rowid as article_rowid
+from clusters join articles on articles.url = clusters.original
+"""
+
+
+@migrations()
+def add_research_facets(db: sqlite_utils.Database) -> None:
+    """Month and recurring report type on articles and reports; the reports view becomes searchable."""
+    db["articles"].add_column("month", str)
+    db["articles"].add_column("report_type", str)
+    for column in ("month", "report_type", "province_after", "platform"):
+        db["articles"].create_index([column])
+    rows = db.query("select rowid, published, title from articles")
+    db.conn.executemany(
+        "update articles set month = ?, report_type = ? where rowid = ?",
+        [(_month(row["published"]), report_type(row["title"]), row["rowid"]) for row in rows],
+    )
+    db.execute("drop view reports")
+    db.execute(REPORTS_VIEW_WITH_FACETS)
+
+
 def open_archive(path: str | Path) -> sqlite_utils.Database:
     """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced."""
     db = sqlite_utils.Database(path)
@@ -433,16 +460,27 @@ def save_skipped(db: sqlite_utils.Database, url: str, site_id: str | None, reaso
         )
 
 
+SEARCH_SQL = """select articles.url, articles.title, articles.published, articles.site, articles.level,
+  articles.province_before, articles.province_after, articles.report_type, articles.cluster,
+  danvan_exact(articles.title, articles.text, :q) as exact_matches
+from articles_fts join articles on articles.rowid = articles_fts.rowid
+where articles_fts match danvan_fts(:q)
+order by exact_matches desc, articles_fts.rank"""
+"""Ranked search (the canned query ``search``): words exactly as typed first, then bm25."""
+
+
+def register_search_functions(conn) -> None:
+    """SQL functions ``danvan_fts(q)`` and ``danvan_exact(title, text, q)`` on a sqlite3 connection."""
+    conn.create_function("danvan_fts", 1, vi_search.fts_query, deterministic=True)
+    conn.create_function("danvan_exact", 3, vi_search.exact_matches, deterministic=True)
+
+
 def search_articles(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
-    """Articles matching ``query`` as Datasette's search box reads it, best match first."""
-    match = escape_fts(query)
-    if not match:
+    """Articles matching ``query`` (with or without diacritics; "phrases", prefix*), exact matches first."""
+    if not vi_search.fts_query(query):
         return []
-    sql = (
-        "select articles.* from (select rowid, rank from articles_fts where articles_fts match ? "
-        "order by rank limit ?) as hits join articles on articles.rowid = hits.rowid order by hits.rank"
-    )
-    return list(db.query(sql, [match, limit]))
+    register_search_functions(db.conn)
+    return list(db.query(f"{SEARCH_SQL} limit :limit", {"q": query, "limit": limit}))
 
 
 def escape_fts(query: str) -> str:
@@ -451,6 +489,48 @@ def escape_fts(query: str) -> str:
         query += '"'
     bits = [bit for bit in _ESCAPE_FTS.split(query) if bit and bit != '""']
     return " ".join(bit if bit.startswith('"') else f'"{bit}"' for bit in bits)
+
+
+def iter_articles(db: sqlite_utils.Database, query: str | None = None, date_from: str | None = None,
+                  date_to: str | None = None, provinces: Iterable[str] = (), sites: Iterable[str] = (),
+                  unique_reports: bool = False) -> Iterable[dict]:
+    """Every article matching all the filters given, one row at a time, oldest published first (undated last).
+
+    ``query`` matches as Datasette's search box does (``escape_fts`` over ``articles_fts``); ``date_from``
+    and ``date_to`` (YYYY-MM-DD, both included) bound the publication day, so undated articles drop out;
+    a province matches ``province_before`` or ``province_after``, with or without diacritics; a site by
+    id; ``unique_reports`` keeps only each cluster's original. Ties are broken by URL: a stable order.
+    """
+    where, params = [], []
+    match = escape_fts(query) if query and query.strip() else None
+    if match == "":
+        return  # a query of no words (e.g. '""') finds nothing, as in search_articles
+    if match:
+        where.append("articles.rowid in (select rowid from articles_fts where articles_fts match ?)")
+        params.append(match)
+    if date_from:
+        where.append("articles.published >= ?")
+        params.append(str(date_from))
+    if date_to:
+        # published is a bare day or a day with a time: everything before the next day is on or before it.
+        where.append("articles.published < date(?, '+1 day')")
+        params.append(str(date_to))
+    wanted = {fold(name) for name in provinces}
+    if wanted:
+        names = [name for (name,) in db.execute("select province_before from sites union select province_after from sites")
+                 if name and fold(name) in wanted]
+        marks = ", ".join("?" * len(names))
+        where.append(f"(articles.province_before in ({marks}) or articles.province_after in ({marks}))")
+        params += names * 2
+    site_ids = list(sites)
+    if site_ids:
+        where.append(f"articles.site in ({', '.join('?' * len(site_ids))})")
+        params += site_ids
+    if unique_reports:
+        where.append("articles.url in (select original from clusters)")
+    sql = "select articles.* from articles" + (" where " + " and ".join(where) if where else "")
+    # NULLS LAST keeps the published index usable: rows stream out without sorting the whole result first.
+    yield from db.query(sql + " order by articles.published nulls last, articles.url", params)
 
 
 def rebuild_search_index(db: sqlite_utils.Database) -> None:
@@ -631,6 +711,7 @@ def _article_row(db: sqlite_utils.Database, article: Article) -> dict:
         **_site_copies(db, article.site_id),
         "about_danvan": int(_mentions_danvan(fold(article.title or ""), folded)),
         "date_candidates": _json_objects(article.date_candidates), "lede_mark": article.lede_mark,
+        "month": _month(article.published), "report_type": report_type(article.title),
         "fetched_at": article.fetched_at,
     }
 
@@ -691,6 +772,11 @@ def _sha256(folded: str) -> str:
 
 def _mentions_danvan(folded_title: str, folded_text: str) -> bool:
     return bool(_DANVAN.search(folded_title) or _DANVAN.search(folded_text))
+
+
+def _month(published: str | None) -> str | None:
+    match = _YEAR.match(published or "")
+    return published[:7] if match else None
 
 
 def _year(published: str | None) -> int | None:

@@ -138,6 +138,83 @@ def extract(file, url, platform, fetched_at, sites_file):
     click.echo(json.dumps({key: record[key] for key in EXTRACT_KEYS}, ensure_ascii=False, indent=2))
 
 
+@cli.command()
+@click.option("--db", "db_path", default="archive.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
+              help="Archive to export from.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "sql"]), default="csv", show_default=True,
+              help="CSV (UTF-8 with BOM, for Excel), JSON Lines, or a SQL script for sqlite3.")
+@click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write (default: standard output).")
+@click.option("--query", help="Full-text search, with or without diacritics, as in Datasette's search box.")
+@click.option("--from", "date_from", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Only articles published on or after this day (undated articles are left out).")
+@click.option("--to", "date_to", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Only articles published on or before this day (undated articles are left out).")
+@click.option("--province", "provinces", multiple=True, metavar="NAME",
+              help="Only this province, before or after the 2025 merger (repeatable; diacritics optional).")
+@click.option("--site", "site_ids", multiple=True, metavar="ID", help="Only this site (repeatable).")
+@click.option("--unique-reports", is_flag=True, help="Only the original of each report republished on several portals.")
+def export(db_path, fmt, output, query, date_from, date_to, provinces, site_ids, unique_reports):
+    """Export the archive's articles, filtered, as CSV, JSON Lines or SQL.
+
+    Rows are streamed oldest first (undated last); a progress count goes
+    to stderr, so the export can go to stdout.
+
+    \b
+    Examples:
+        danvan export --query "dân vận khéo" --province "Quảng Ninh" -o qn.csv
+        danvan export --format jsonl --from 2024-01-01 --to 2024-12-31 --site baogialai
+        danvan export --format sql --unique-reports -o reports.sql && sqlite3 new.db < reports.sql
+    """
+    from crawler import archive
+    from crawler.export import Filters, export_articles
+
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter("--from is later than --to", param_hint="--from")
+    filters = Filters(query=query, date_from=_day(date_from), date_to=_day(date_to),
+                      provinces=provinces, sites=site_ids, unique_reports=unique_reports)
+    # A file is written under a temporary name and renamed when complete: no half export is left behind.
+    with archive.open_archive(db_path) as db, click.open_file(output, "wb", atomic=output != "-") as out:
+        count = export_articles(db, filters, fmt, out, progress=_export_bar)
+    click.echo(f"{count} articles exported to {'stdout' if output == '-' else output}", err=True)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="archive.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
+              help="Archive to serve (opened immutable: read-only, never locked).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 makes the archive reachable from other machines.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--sql-time-limit-ms", default=2000, show_default=True, type=click.IntRange(min=1),
+              help="Datasette stops any SQL query (custom SQL, facet, page) that runs longer.")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
+              help="Datasette metadata (default: the repository's datasette_metadata.json).")
+@click.option("--setting", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Datasette setting (repeatable), e.g. max_returned_rows=20000.")
+def serve(db_path, host, port, sql_time_limit_ms, metadata, overrides):
+    """Serve the archive in Datasette, read-only, with the project's metadata and export limits.
+
+    The archive is opened immutable: restart the server after a crawl to
+    show what it added. Exit status 3 when a crawl is writing the archive.
+
+    \b
+    Examples:
+        danvan serve --db archive.db                 # http://127.0.0.1:8001
+        danvan serve --port 8080 --sql-time-limit-ms 5000
+    """
+    from crawler.serve import ServeError, check_servable, datasette_args, find_metadata, run_datasette
+
+    try:
+        args = datasette_args(db_path, find_metadata(metadata), host, port, sql_time_limit_ms, _parse_overrides(overrides))
+        check_servable(db_path)
+    except ServeError as error:
+        raise click.ClickException(str(error)) from None
+    except ArchiveLocked as error:
+        click.echo(f"danvan serve: {error}; serve the archive when it is done", err=True)
+        sys.exit(EXIT_LOCKED)
+    run_datasette(args)
+
+
 def _selected_sites(sites_file, site_ids, include_gone: bool):
     try:
         return select_sites(load_registry(sites_file, PLATFORM_IDS), tuple(site_ids), include_gone)
@@ -196,6 +273,16 @@ def _with_bar(bar, todo):
     for job in todo:
         yield job
         bar.update(1)
+
+
+def _export_bar(rows):
+    """Count exported rows on stderr (the total is not known before the last row)."""
+    with click.progressbar(rows, label="exporting", file=sys.stderr, show_pos=True, update_min_steps=100) as bar:
+        yield from bar
+
+
+def _day(value: datetime | None) -> str | None:
+    return value.date().isoformat() if value else None
 
 
 def _describe_changes(changes) -> str:

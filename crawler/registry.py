@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler import admin_units
+
+from crawler.text import fold
 from crawler.urls import canonical_url
 
 DEFAULT_REGISTRY = Path(__file__).with_name("sites.toml")
@@ -107,7 +110,25 @@ def _site_from_entry(entry: object, index: int, platforms: tuple[str, ...]) -> S
         raise RegistryError(f"{where}: start_urls must be a list of http(s) URLs")
     if not _is_http_url(entry["base_url"]):
         raise RegistryError(f"{where}: base_url must be an http(s) URL")
-    return Site(**{**entry, "start_urls": tuple(start_urls), "aliases": tuple(entry.get("aliases", ()))})
+    units = _admin_units(where, entry)
+    return Site(**{**entry, **units, "start_urls": tuple(start_urls), "aliases": tuple(entry.get("aliases", ()))})
+
+
+def _admin_units(where: str, entry: dict) -> dict:
+    """The province after 2025 from the crosswalk package; a typed one or a district must agree with it."""
+    if not entry.get("province_before"):
+        if entry.get("district") or entry.get("province_after"):
+            raise RegistryError(f"{where}: a district or province_after needs province_before")
+        return {}
+    try:
+        crosswalk = admin_units.crosswalk(entry["province_before"], entry.get("district"))
+    except admin_units.AdminUnitError as error:
+        raise RegistryError(f"{where}: {error}") from None
+    typed = entry.get("province_after")
+    if typed and fold(typed) != fold(crosswalk.province_after):
+        raise RegistryError(f"{where}: province_after {typed!r}, but {entry['province_before']} became "
+                            f"{crosswalk.province_after} on 1 July 2025")
+    return {"province_after": crosswalk.province_after}
 
 
 def _check_choice(where: str, key: str, value: object, choices: tuple[str, ...]) -> None:

@@ -278,3 +278,48 @@ def test_replaying_the_crawls_warc_rebuilds_the_same_articles(live_crawls, tmp_p
     for url, row in live_crawls["rows"].items():
         assert (replayed[url]["title"], replayed[url]["text"], replayed[url]["published"]) == (
             row["title"], row["text"], row["published"])
+
+
+def test_demo_research_queries(demo_archive):
+    from datasette.app import Datasette
+
+    metadata = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
+    datasette = Datasette([str(demo_archive["db_path"])], metadata=metadata)
+
+    async def get(path, **params):
+        await datasette.invoke_startup()
+        response = await datasette.client.get(path, params={**params, "_shape": "array"})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def query(name, **params):
+        return asyncio.run(get(f"/demo/{name}.json", **params))
+
+    # Exact diacritics first: "Đảng" ranks rows with Đảng before rows that only have "đang".
+    ranked = query("search", q="Đảng")
+    exact = [row["exact_matches"] > 0 for row in ranked]
+    assert any(exact) and not all(exact) and exact == sorted(exact, reverse=True)
+    assert query("search", q="huyen*") and query("search", q='"dân vận khéo"')
+    assert {row["url"] for row in query("search", q="dan van kheo")} >= {
+        row["url"] for row in query("search", q='"dân vận khéo"')}
+    citing = query("articles_citing_document", number="23-QĐ/TW")
+    expected = {key(t.url) for t in ARTICLES if "23-QĐ/TW" in t.documents}
+    assert {row["url"] for row in citing} == expected and expected
+    kheo = query("dan_van_kheo_by_province")
+    assert sum(row["reports"] for row in kheo) == len({key(t.url) for t in ARTICLES if "Dân vận khéo" in t.title})
+    per_month = query("reports_per_province_month")
+    assert {"Huế", "Tuyên Quang"} <= {row["province_after"] for row in per_month}
+    coverage = {row["site"]: row for row in query("portal_coverage")}
+    assert coverage["sontinh"]["articles"] == len([t for t in ARTICLES if t.site_id == "sontinh"])
+    health = {row["site"]: row for row in query("crawl_health")}
+    assert health["baogialai"]["failure"] is None and health["baogialai"]["articles_new"] == 0
+    async def facet(column):
+        await datasette.invoke_startup()
+        response = await datasette.client.get("/demo/articles.json", params={"_facet": column, "_size": "0"})
+        return {item["value"]: item["count"] for item in response.json()["facet_results"][column]["results"]}
+
+    assert asyncio.run(facet("report_type"))["dan-van-kheo"] == len(
+        [t for t in ARTICLES if "Dân vận khéo" in t.title])
+    assert asyncio.run(facet("province_after"))["Huế"] == len([t for t in ARTICLES if t.site_id == "phongdien"])
+    searched = asyncio.run(get("/demo/reports.json", _search="dan van kheo"))
+    assert {row["report_type"] for row in searched} >= {"dan-van-kheo"}

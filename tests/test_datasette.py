@@ -103,7 +103,8 @@ def test_raw_search_mode_allows_prefixes(archive_path):
 def test_articles_have_the_configured_facets(archive_path):
     page = get_json(archive_path, "/archive/articles.json", _search="dan van")
     facets = page["facet_results"]
-    assert set(facets) == {"site", "level", "province_before", "year", "about_danvan"}
+    assert set(facets) == {"site", "level", "province_before", "province_after", "platform", "year", "month",
+                           "report_type", "documents", "about_danvan"}
     years = {item["value"]: item["count"] for item in facets["year"]["results"]}
     assert years == {2022: 1}
     assert {item["value"] for item in facets["level"]["results"]} == {"district"}

@@ -73,7 +73,8 @@ def test_only_the_research_tables_are_visible(schema):
 def test_table_options_name_real_columns(schema):
     columns, _ = schema
     for table, described in TABLES.items():
-        named = described.get("sortable_columns", []) + described.get("facets", [])
+        facets = [f["array"] if isinstance(f, dict) else f for f in described.get("facets", [])]
+        named = described.get("sortable_columns", []) + facets
         named += [described[key] for key in ("label_column", "sort", "sort_desc") if key in described]
         assert set(named) <= set(columns[table]), table
 
@@ -81,7 +82,14 @@ def test_table_options_name_real_columns(schema):
 def test_articles_search_and_facets():
     articles = TABLES["articles"]
     assert (articles["fts_table"], articles["fts_pk"]) == ("articles_fts", "rowid")
-    assert articles["facets"] == ["site", "level", "province_before", "year", "about_danvan"]
+    assert articles["facets"] == ["site", "level", "province_before", "province_after", "platform", "year", "month",
+                                  "report_type", {"array": "documents"}, "about_danvan"]
+    reports = TABLES["reports"]
+    assert (reports["fts_table"], reports["fts_pk"]) == ("articles_fts", "article_rowid")
+
+
+def test_ranked_search_query_is_the_archives():
+    assert METADATA["databases"]["archive"]["queries"]["search"]["sql"] == archive.SEARCH_SQL
 
 
 def test_license_separates_code_from_texts():

@@ -517,8 +517,8 @@ def iter_articles(db: sqlite_utils.Database, query: str | None = None, date_from
         params.append(str(date_to))
     wanted = {fold(name) for name in provinces}
     if wanted:
-        names = [name for (name,) in db.execute("select province_before from sites union select province_after from sites")
-                 if name and fold(name) in wanted]
+        known = db.execute("select province_before from sites union select province_after from sites")
+        names = [name for (name,) in known if name and fold(name) in wanted]
         marks = ", ".join("?" * len(names))
         where.append(f"(articles.province_before in ({marks}) or articles.province_after in ({marks}))")
         params += names * 2

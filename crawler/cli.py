@@ -14,6 +14,8 @@ import click
 from crawler.extraction import PLATFORM_IDS, extract_article
 from crawler.lock import EXIT_LOCKED, ArchiveLocked, CrawlLock
 from crawler.registry import RegistryError, load_registry, select_sites
+from crawler.serve import (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SQL_TIME_LIMIT_MS, ServeError, check_servable,
+                           datasette_args, find_metadata, run_datasette)
 from crawler.text import decode_html
 
 EXTRACT_KEYS = ("url", "site", "platform", "title", "published", "published_source",
@@ -182,11 +184,12 @@ def export(db_path, fmt, output, query, date_from, date_to, provinces, site_ids,
 @cli.command()
 @click.option("--db", "db_path", default="archive.db", show_default=True, type=click.Path(exists=True, dir_okay=False),
               help="Archive to serve (opened immutable: read-only, never locked).")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
               help="Address to listen on; 0.0.0.0 makes the archive reachable from other machines.")
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--sql-time-limit-ms", default=2000, show_default=True, type=click.IntRange(min=1),
-              help="Datasette stops any SQL query (custom SQL, facet, page) that runs longer.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@click.option("--sql-time-limit-ms", default=DEFAULT_SQL_TIME_LIMIT_MS, show_default=True, type=click.IntRange(min=1),
+              help="Datasette stops any SQL query (custom SQL, canned query, table page) that runs longer.")
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
               help="Datasette metadata (default: the repository's datasette_metadata.json).")
 @click.option("--setting", "overrides", multiple=True, metavar="NAME=VALUE",
@@ -202,10 +205,9 @@ def serve(db_path, host, port, sql_time_limit_ms, metadata, overrides):
         danvan serve --db archive.db                 # http://127.0.0.1:8001
         danvan serve --port 8080 --sql-time-limit-ms 5000
     """
-    from crawler.serve import ServeError, check_servable, datasette_args, find_metadata, run_datasette
-
     try:
-        args = datasette_args(db_path, find_metadata(metadata), host, port, sql_time_limit_ms, _parse_overrides(overrides))
+        settings = _parse_overrides(overrides)
+        args = datasette_args(db_path, find_metadata(metadata), host, port, sql_time_limit_ms, settings)
         check_servable(db_path)
     except ServeError as error:
         raise click.ClickException(str(error)) from None

@@ -20,7 +20,7 @@ DATASETTE_PAGE_SIZE = 100
 """Datasette's default_page_size: the rows of a table page, and of each page a streamed CSV reads."""
 EXPORT_SETTINGS = {
     # A custom SQL or canned query result is cut at this many rows (Datasette flags it truncated);
-    # tables and views are not: their CSV with _stream=on and their JSON _next pages reach every row.
+    # tables and views are paged instead, and with _size=max their first page is this long (README).
     "max_returned_rows": 10000,
     # ?_stream=on: the CSV of a table, a view or a filtered or searched page holds every matching row.
     "allow_csv_stream": True,

@@ -155,7 +155,8 @@ def test_csv_to_stdout_opens_in_excel_and_progress_stays_on_stderr(demo, tmp_pat
         (["--from", "2019-07-16", "--to", "2019-10-25"], {"date_from": "2019-07-16", "date_to": "2019-10-25"}),
         (["--to", "2020-05-28", "--site", "phongdien", "--site", "quangninh-bdv"],
          {"date_to": "2020-05-28", "sites": ["phongdien", "quangninh-bdv"]}),
-        (["--province", "Huế", "--province", "Gia Lai", "--query", "dang"], {"provinces": ["Huế", "Gia Lai"], "query": "dang"}),
+        (["--province", "Huế", "--province", "Gia Lai", "--query", "dang"],
+         {"provinces": ["Huế", "Gia Lai"], "query": "dang"}),
         (["--province", "Tuyên Quang"], {"provinces": ["Tuyên Quang"]}),  # Hà Giang before 2025
     ],
     ids=["dates", "sites-and-end", "provinces-and-query", "province-after"],

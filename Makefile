@@ -1,11 +1,14 @@
-# danvan-archive: `make run` for the demo archive in Datasette, `make test` for the test suite.
+# danvan-archive: `make run` for the demo archive in Datasette, `make test` for the test suite
+# (`make browser` first, for the tests in headless Chromium).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8001
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install run demo test eval snapshot bench clean
+.PHONY: install run demo test browser eval snapshot bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +20,7 @@ install: $(INSTALLED)
 
 ## Crawl the bundled offline snapshot into ./archive.db and serve it on http://127.0.0.1:8001
 run: demo
-	$(BIN)/datasette serve archive.db --metadata datasette_metadata.json --host 127.0.0.1 --port $(PORT)
+	$(BIN)/danvan serve --db archive.db --port $(PORT)
 
 demo: $(INSTALLED)
 	$(BIN)/danvan crawl --demo --db archive.db
@@ -25,6 +28,12 @@ demo: $(INSTALLED)
 ## Install the test dependencies and run the whole test suite
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+## Install Debian's Chromium for the browser tests (tests/test_browser.py skips them without it)
+browser:
+	test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	$(CHROMIUM) --version
 
 ## Score extraction on every gold page beside trafilatura and htmldate; writes docs/quality.md
 eval: $(INSTALLED)

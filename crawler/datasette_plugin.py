@@ -4,16 +4,21 @@ Datasette 0.65 reads table options (the FTS table behind the search box, facets,
 from ``databases.<name>`` of its metadata, and the name comes from the file: ``demo.db`` is
 ``demo``. This plugin gives each attached database the options ``datasette_metadata.json`` gives
 the database ``archive``, and the search-box options even when no metadata file is passed.
-It also registers the SQL functions of the ranked search (``danvan_fts``, ``danvan_exact``).
+It also registers the SQL functions of the ranked search (``danvan_fts``, ``danvan_exact``), and
+points the dashboard's charts (datasette-dashboards, which names the database ``archive``) at the
+archive actually served.
 """
 
 from __future__ import annotations
+
+import copy
 
 from datasette import hookimpl
 
 from crawler.archive import register_search_functions
 
 ARCHIVE_DATABASE = "archive"
+DASHBOARDS_PLUGIN = "datasette-dashboards"
 SEARCH_OPTIONS = {
     "articles": {"fts_table": "articles_fts", "fts_pk": "rowid"},
     "reports": {"fts_table": "articles_fts", "fts_pk": "article_rowid"},
@@ -28,10 +33,30 @@ def prepare_connection(conn):
 
 
 @hookimpl
+def startup(datasette):
+    served = _served_databases(datasette)
+    local = datasette._metadata_local or {}
+    dashboards = (local.get("plugins") or {}).get(DASHBOARDS_PLUGIN)
+    if not dashboards or ARCHIVE_DATABASE in served or len(served) != 1:
+        return
+    dashboards = copy.deepcopy(dashboards)  # the caller's metadata stays as it was given
+    for dashboard in dashboards.values():
+        for part in [*(dashboard.get("charts") or {}).values(), *(dashboard.get("filters") or {}).values()]:
+            if part.get("db") == ARCHIVE_DATABASE:
+                part["db"] = served[0]
+    # Local metadata overrides get_metadata's, so the plugin's own settings are replaced in place.
+    datasette._metadata_local = {**local, "plugins": {**local["plugins"], DASHBOARDS_PLUGIN: dashboards}}
+
+
+@hookimpl
 def get_metadata(datasette, key, database, table):
     described = ((datasette._metadata_local or {}).get("databases") or {}).get(ARCHIVE_DATABASE) or {}
     tables = {name: dict(options) for name, options in SEARCH_OPTIONS.items()}
     for name, options in (described.get("tables") or {}).items():
         tables[name] = {**tables.get(name, {}), **options}
-    names = [name for name in datasette.databases if not name.startswith("_")]
-    return {"databases": {name: {**described, "tables": tables} for name in names}}
+    return {"databases": {name: {**described, "tables": tables} for name in _served_databases(datasette)}}
+
+
+def _served_databases(datasette) -> list[str]:
+    """The attached databases, without Datasette's own (_internal, _memory)."""
+    return [name for name in datasette.databases if not name.startswith("_")]

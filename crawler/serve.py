@@ -28,6 +28,11 @@ EXPORT_SETTINGS = {
     "max_csv_mb": 0,
 }
 """Datasette settings chosen so that researchers' exports are complete (README "Serving")."""
+PAGE_SETTINGS = {
+    # A table page shows the first 400 characters of each text, not 100 whole articles;
+    # the row page, CSV and JSON keep the whole text.
+    "truncate_cells_html": 400,
+}
 
 
 class ServeError(RuntimeError):
@@ -70,7 +75,7 @@ def datasette_args(db_path: str | Path, metadata: str | Path, host: str = DEFAUL
                    settings: dict[str, object] | None = None) -> list[str]:
     """The arguments of ``datasette serve`` for this archive: immutable, described, limited."""
     args = ["-i", str(db_path), "--metadata", str(metadata), "--host", host, "--port", str(port)]
-    chosen = {**EXPORT_SETTINGS, "sql_time_limit_ms": sql_time_limit_ms, **(settings or {})}
+    chosen = {**EXPORT_SETTINGS, **PAGE_SETTINGS, "sql_time_limit_ms": sql_time_limit_ms, **(settings or {})}
     _check_paging(chosen)
     for name, value in chosen.items():
         args += ["--setting", name, _setting_text(value)]

@@ -13,6 +13,7 @@ import asyncio
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -144,6 +145,17 @@ def test_chart_sql_follows_the_filters(archive_path, pages, slug):
             assert row["level"] == filters["level"]
         if "year" in row and "year_from" in filters:
             assert row["year"] >= int(filters["year_from"])
+
+
+def test_charts_follow_an_archive_served_under_another_name(archive_path, tmp_path):
+    renamed = tmp_path / "quangninh-2026.db"
+    shutil.copy(archive_path, renamed)
+    (dashboard,) = fetch(renamed, (f"/-/dashboards/{SLUG}", {}))
+    assert dashboard.status_code == 200, dashboard.text[:500]
+    charts = rendered_charts(dashboard.text)
+    assert {chart["db"] for slug, chart in charts.items() if slug in CHARTS} == {"quangninh-2026"}
+    assert chart_data(renamed, charts["reports-per-month"], {})["rows"]
+    assert {DASHBOARD["charts"][slug]["db"] for slug in CHARTS} == {"archive"}  # the metadata itself unchanged
 
 
 @pytest.mark.parametrize("slug", CHART_PARAMS)

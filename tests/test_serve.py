@@ -7,16 +7,10 @@ import contextlib
 import csv
 import io
 import json
-import os
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -26,96 +20,17 @@ from datasette.utils import tilde_encode
 
 from crawler import archive, serve
 from crawler.cli import cli
-from crawler.items import Article
 from crawler.lock import EXIT_LOCKED, CrawlLock
+from tests.serving import HOSTILE, IMAGE, ROOT, SCRIPT, build_served_archive, get, running
 
-ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = "<script>alert(1)</script>"
-HOSTILE = Article(
-    url="https://www.sontinh.quangngai.gov.vn/tin-tuc/bai-co-ma-doc",
-    platform="quangngai-portal", site_id="sontinh", published="2024-05-20T08:00:00+07:00",
-    title=f"Tiêu đề {SCRIPT}", text=f"Đoạn văn có mã {SCRIPT} và <b>thẻ</b> & ký tự.",
-    fetched_at="2025-06-01T02:00:00+00:00",
-)
-ENVIRONMENT = {**os.environ, "PYTHONPATH": str(ROOT)}
 SLOW_SQL = ("with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000000) "
             "select count(*) from c")
-
-
-def danvan(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """Run the `danvan` command to its end, in a fresh process."""
-    return subprocess.run(command(*args), cwd=cwd, env=ENVIRONMENT, capture_output=True, text=True, timeout=300)
-
-
-def command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "crawler", *args]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def get(url: str, data: bytes | None = None, timeout: float = 30) -> tuple[int, str]:
-    """Status and body of a GET (or a POST with ``data``), error statuses included."""
-    try:
-        with urllib.request.urlopen(url, data=data, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
-
-
-@contextlib.contextmanager
-def running(db_path: Path, *args: str):
-    """`danvan serve` in a subprocess on a free port; yields its base URL; always stopped."""
-    port = free_port()
-    log = (db_path.parent / f"serve-{port}.log").open("w+")
-    server = subprocess.Popen(command("serve", "--db", str(db_path), "--port", str(port), *args), cwd=db_path.parent,
-                              env=ENVIRONMENT, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(server, base, log)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
-
-
-def _wait_until_up(server: subprocess.Popen, base: str, log) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            log.seek(0)
-            pytest.fail(f"danvan serve exited {server.returncode}: {log.read()[-2000:]}")
-        with contextlib.suppress(OSError):
-            if get(f"{base}/-/versions.json", timeout=2)[0] == 200:
-                return
-        time.sleep(0.2)
-    pytest.fail("danvan serve did not answer within 60 s")
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """A copy of the demo archive, named archive.db, with one article whose text carries markup."""
-    workdir = tmp_path_factory.mktemp("serve")
-    demo = workdir / "demo.db"
-    crawl = danvan("crawl", "--demo", "--db", str(demo), cwd=workdir)
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    db_path = workdir / "archive.db"
-    shutil.copy(demo, db_path)
-    db = archive.open_archive(db_path)
-    archive.save_article(db, HOSTILE, archive.start_run(db, "test", "2025-06-01T02:00:00+00:00"),
-                         "2025-06-01T02:00:00+00:00")
-    db.close()
-    with contextlib.closing(sqlite3.connect(db_path)) as connection:
-        count = connection.execute("select count(*) from articles").fetchone()[0]
-    return {"db_path": db_path, "workdir": workdir, "count": count}
+    return build_served_archive(tmp_path_factory.mktemp("serve"))
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +56,10 @@ def test_serves_immutable_with_the_project_metadata_and_limits(default_server):
     (database,) = json.loads(get(f"{default_server}/-/databases.json")[1])
     assert (database["name"], database["is_mutable"]) == ("archive", False)
     settings = json.loads(get(f"{default_server}/-/settings.json")[1])
-    assert {name: settings[name] for name in ("sql_time_limit_ms", *serve.EXPORT_SETTINGS)} == {
+    chosen = ("sql_time_limit_ms", *serve.EXPORT_SETTINGS, *serve.PAGE_SETTINGS)
+    assert {name: settings[name] for name in chosen} == {
         "sql_time_limit_ms": 2000, "max_returned_rows": 10000, "allow_csv_stream": True, "max_csv_mb": 0,
+        "truncate_cells_html": 400,
     }
     metadata = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
     assert metadata["title"] in get(default_server)[1]
@@ -200,8 +117,8 @@ def test_streamed_csv_of_a_search_has_every_match(tuned_server, served):
 def test_markup_in_an_article_is_shown_as_text(default_server):
     status, page = get(f"{default_server}/archive/articles/{tilde_encode(HOSTILE.url)}")
     assert status == 200
-    assert SCRIPT not in page and "<b>thẻ</b>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert SCRIPT not in page and "<b>thẻ</b>" not in page and IMAGE not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=" in page
 
 
 def test_datasette_arguments():
@@ -210,7 +127,7 @@ def test_datasette_arguments():
     assert args[:8] == ["-i", "a.db", "--metadata", "m.json", "--host", "127.0.0.1", "--port", "9000"]
     settings = {args[i + 1]: args[i + 2] for i, arg in enumerate(args) if arg == "--setting"}
     assert settings == {"sql_time_limit_ms": "1500", "max_returned_rows": "500", "allow_csv_stream": "on",
-                        "max_csv_mb": "0"}
+                        "max_csv_mb": "0", "truncate_cells_html": "400"}
 
 
 def test_pages_longer_than_max_returned_rows_are_refused():
@@ -248,6 +165,11 @@ def test_streamed_csv_sorted_on_a_shared_value_is_exact(served, tmp_path):
 def test_streamed_csv_with_size_max_is_exact_up_to_max_returned_rows(served, tmp_path):
     urls = stream_with_shared_days(served, tmp_path, "&_size=max")  # the README's advice
     assert len(urls) == len(set(urls)) == served["count"]
+
+
+def test_streamed_csv_sorted_by_url_is_exact_beyond_max_returned_rows(served, tmp_path):
+    urls = stream_with_shared_days(served, tmp_path, "&_sort=url")  # the README's advice for big exports
+    assert len(urls) == len(set(urls)) == served["count"] and urls == sorted(urls)
 
 
 def test_missing_metadata_is_a_clear_error(served, tmp_path, monkeypatch):

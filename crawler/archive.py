@@ -277,10 +277,17 @@ def add_research_facets(db: sqlite_utils.Database) -> None:
     db.execute(REPORTS_VIEW_WITH_FACETS)
 
 
-def open_archive(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced."""
+def open_archive(path: str | Path, sync_every_commit: bool = True) -> sqlite_utils.Database:
+    """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced.
+
+    ``sync_every_commit=False`` (the crawl's writer) skips the fsync per transaction
+    (synchronous=NORMAL): a commit still survives a killed process; only a power cut can roll
+    back the latest ones, whose pages the next run then fetches again.
+    """
     db = sqlite_utils.Database(path)
     db.enable_wal()
+    if not sync_every_commit:
+        db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db
@@ -345,8 +352,9 @@ def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_
             _save_documents(db, article)
             return "duplicate" if _cluster(db, article) else "new"
         if all(old[column] == row[column] for column in CONTENT_COLUMNS):
-            db["articles"].update(article.url, {"last_seen": seen_at, "capture": row.get("capture", old["capture"]),
-                                                "gone_since": None, "gone_reason": None})
+            # Plain SQL: sqlite-utils' update re-reads the table schema every call (half of a reprocess save).
+            db.execute("update articles set last_seen = ?, capture = ?, gone_since = null, gone_reason = null "
+                       "where url = ?", [seen_at, row.get("capture", old["capture"]), article.url])
             return "unchanged"
         if keep_versions and _page_changed(db, old["capture"], row.get("capture")):
             _save_version(db, old, run_id, seen_at)
@@ -460,13 +468,21 @@ def save_skipped(db: sqlite_utils.Database, url: str, site_id: str | None, reaso
         )
 
 
-SEARCH_SQL = """select articles.url, articles.title, articles.published, articles.site, articles.level,
+SEARCH_CANDIDATES = 200
+"""The ranked query re-ranks this many best bm25 matches: exact diacritics are checked per row, in Python,
+and 1000 rows made a 900 KB page."""
+SEARCH_SQL = f"""select articles.url, articles.title, articles.published, articles.site, articles.level,
   articles.province_before, articles.province_after, articles.report_type, articles.cluster,
   danvan_exact(articles.title, articles.text, :q) as exact_matches
-from articles_fts join articles on articles.rowid = articles_fts.rowid
-where articles_fts match danvan_fts(:q)
-order by exact_matches desc, articles_fts.rank"""
-"""Ranked search (the canned query ``search``): words exactly as typed first, then bm25."""
+from (select rowid, rank from articles_fts where articles_fts match danvan_fts(:q)
+  order by rank limit {SEARCH_CANDIDATES}) as best
+join articles on articles.rowid = best.rowid
+order by exact_matches desc, best.rank"""
+"""Ranked search (the canned query ``search``): of the best bm25 matches, words exactly as typed first.
+
+Checking every match for exact diacritics cost a Python call per row (about 40 s for a common word
+at 1M articles, beyond Datasette's time limit); the search box and exports still find every match.
+"""
 
 
 def register_search_functions(conn) -> None:
@@ -556,7 +572,7 @@ def _save_capture(db: sqlite_utils.Database, article: Article) -> int | None:
     if not article.capture:
         return None
     fields = ("warc_file", "offset", "length", "digest", "captured_at", "status", "etag", "last_modified")
-    return db["captures"].insert({"url": article.url, **{f: article.capture.get(f) for f in fields}}).last_rowid
+    return _insert(db, "captures", {"url": article.url, **{f: article.capture.get(f) for f in fields}})
 
 
 def _page_changed(db: sqlite_utils.Database, old_capture: int | None, new_capture: int | None) -> bool:
@@ -576,7 +592,8 @@ def _save_version(db: sqlite_utils.Database, old: dict, run_id: int, replaced_at
 
 def _cluster(db: sqlite_utils.Database, article: Article) -> bool:
     """Link the article to the cluster of the report it copies (exact text, then MinHash LSH); True if found."""
-    signature = dedup.signature(article.text or "")
+    # the crawl's extraction workers compute the signature beside the reactor
+    signature = article.minhash if article.minhash is not None else dedup.signature(article.text or "")
     keys = dedup.band_keys(signature)
     me = next(db.query("select rowid, cluster, content_hash from articles where url = ?", [article.url]))
     match = _same_report(db, article, me, signature, keys)
@@ -664,15 +681,13 @@ def _host(url: str) -> str:
 
 
 def _save_documents(db: sqlite_utils.Database, article: Article) -> None:
-    db["documents"].delete_where("article = ?", [article.url])
-    db["documents"].insert_all(
-        {
+    db.execute("delete from documents where article = ?", [article.url])
+    for position, c in enumerate(cite_documents(article.text or ""), start=1):
+        _insert(db, "documents", {
             "article": article.url, "number": c.number, "position": position, "kind": c.kind,
             "serial": c.serial, "doc_type": c.doc_type, "type_name": c.type_name, "issuer": c.issuer,
             "issuer_name": c.issuer_name, "year": c.year, "date": c.date,
-        }
-        for position, c in enumerate(cite_documents(article.text or ""), start=1)
-    )
+        })
 
 
 def _site_row(site: Site) -> dict:
@@ -731,9 +746,16 @@ def _stored_article(db: sqlite_utils.Database, url: str) -> dict | None:
 
 
 def _insert_article(db: sqlite_utils.Database, row: dict, run_id: int, seen_at: str) -> None:
-    table = db["articles"]
-    table.insert({**row, "first_seen": seen_at, "last_seen": seen_at, "crawl_run": run_id})
-    _index(db, table.last_rowid, row)
+    rowid = _insert(db, "articles", {**row, "first_seen": seen_at, "last_seen": seen_at, "crawl_run": run_id})
+    _index(db, rowid, row)
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
+    """Insert one row of plain values; its rowid. Plain SQL on the save path: sqlite-utils' insert
+    re-reads the table's schema on every call."""
+    columns = ", ".join(f"[{name}]" for name in row)
+    marks = ", ".join("?" * len(row))
+    return db.execute(f"insert into [{table}] ({columns}) values ({marks})", list(row.values())).lastrowid
 
 
 def _update_article(db: sqlite_utils.Database, old: dict, row: dict, run_id: int, seen_at: str) -> None:

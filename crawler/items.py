@@ -102,6 +102,8 @@ class Article:
     """Canonical URL of the link that redirected to this article (set by the pipeline)."""
     site_id: str | None = None
     fetched_at: str | None = None
+    minhash: list[int] | None = None
+    """The text's dedup signature when the extraction worker computed it already (not stored as such)."""
 
 
 @dataclass

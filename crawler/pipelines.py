@@ -2,47 +2,62 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import shlex
 import sys
 from datetime import datetime, timezone
 
 from scrapy import signals
+from scrapy.utils.reactor import is_asyncio_reactor_installed
 
 from crawler import archive
-from crawler.extraction import extract_article
 from crawler.items import Article, FetchedPage, GonePage, ListingPage, NotModifiedPage, SkippedPage
-from crawler.text import GzipBodyError, decode_html
+from crawler.page_worker import ExtractorPool, PageJob, default_processes
 
 logger = logging.getLogger(__name__)
 
 
 class ExtractPipeline:
-    """FetchedPage -> Article through the site's platform page object (SkippedPage if not one)."""
+    """FetchedPage -> Article through the site's platform page object (SkippedPage if not one).
 
-    def __init__(self, crawler):
+    Pages are read in worker processes (EXTRACT_PROCESSES; crawler.page_worker) so the reactor
+    keeps downloading meanwhile; 0 reads them in the crawl process.
+    """
+
+    def __init__(self, crawler, processes: int):
         self.crawler = crawler
+        self.processes = processes
+        self.pool: ExtractorPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        processes = crawler.settings.get("EXTRACT_PROCESSES")
+        processes = default_processes() if processes in (None, "") else int(processes)
+        if not is_asyncio_reactor_installed():  # awaiting a worker needs the asyncio reactor
+            processes = 0
+        return cls(crawler, processes)
 
-    def process_item(self, item):
+    def open_spider(self):
+        self.pool = ExtractorPool(self.processes)
+
+    def close_spider(self):
+        self.pool.close()
+
+    async def process_item(self, item):
         if not isinstance(item, FetchedPage):
             return item
         site = self.crawler.spider.sites[item.site_id]
         url = site.canonical_url(item.url)
-        try:
-            html = decode_html(item.body, item.content_type)
-        except GzipBodyError as error:
-            logger.warning("Undecodable body (%s): %s", error, item.url)
-            return SkippedPage(url, item.site_id, "undecodable", item.status, item.fetched_at)
-        fetched_at = datetime.fromisoformat(item.fetched_at)
-        article = extract_article(item.url, html, fetched_at, site.platform_hint, listing_date=item.listing_date)
-        reason = article.shell or (None if article.text.strip() else "no-text")
-        if reason:
-            logger.warning("Not an article (%s): %s", reason, item.url)
-            return SkippedPage(url, item.site_id, reason, item.status, item.fetched_at)
+        job = PageJob(item.url, item.body, item.content_type, item.fetched_at, site.platform_hint, item.listing_date)
+        result = await asyncio.wrap_future(self.pool.submit(job))
+        if result.skipped:
+            if result.skipped == "undecodable":
+                logger.warning("Undecodable body (%s): %s", result.detail, item.url)
+            else:
+                logger.warning("Not an article (%s): %s", result.skipped, item.url)
+            return SkippedPage(url, item.site_id, result.skipped, item.status, item.fetched_at)
+        article = result.article
         article.url = url
         article.site_id = item.site_id
         article.fetched_at = item.fetched_at
@@ -73,7 +88,8 @@ class ArchivePipeline:
         return pipeline
 
     def open_spider(self):
-        self.db = archive.open_archive(self.path)
+        # one commit per article without an fsync each: the crawl's pace is not the disk's
+        self.db = archive.open_archive(self.path, sync_every_commit=False)
         archive.save_sites(self.db, self.crawler.spider.sites.values())
         self.run_id = archive.start_run(self.db, self.command, _now())
 

@@ -24,6 +24,10 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 60
 RETRY_TIMES = 2
 
+# Items are processed one by one (the pipelines are synchronous apart from extraction's await);
+# Scrapy's default of 100 starts 100 asyncio tasks for every response's output.
+CONCURRENT_ITEMS = 8
+
 # Many portals are slow and half-dead; one bad site must not stall the run for long.
 DNS_TIMEOUT = 30
 COOKIES_ENABLED = False
@@ -41,7 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 
 ITEM_PIPELINES = {
-    # FetchedPage -> Article (page objects, dates, text); pure modules do the work.
+    # FetchedPage -> Article (page objects, dates, text) in worker processes; pure modules do the work.
     "crawler.pipelines.ExtractPipeline": 100,
     # Article -> archive.db (sqlite-utils); one transaction per article.
     "crawler.pipelines.ArchivePipeline": 800,
@@ -53,6 +57,7 @@ REPLAY_FILES: list[str] = []
 WARC_ENABLED = True
 WARC_DIR = None  # default: a "warc" folder beside the archive file
 WARC_MAX_BYTES = 1_000_000_000  # a new WARC file past this size
+EXTRACT_PROCESSES = None  # processes reading article pages; None: one per CPU core beyond the first; 0: none
 MAX_LISTING_PAGES = 50  # per start URL and run: a listing whose pagination never ends stops here
 # Incremental runs (crawler/incremental.py): `danvan crawl --full / --since / --refresh` set these.
 FULL_WALK = False  # walk every listing page, without conditional requests

@@ -28,8 +28,8 @@ if str(ROOT) not in sys.path:
 from crawler.extraction import extract_article, parse_listing  # noqa: E402
 from crawler.text import decode_html  # noqa: E402
 
-ARTICLE_SKIP = ("site_id", "fetched_at", "capture", "redirected_from")
-"""Fields the page objects leave to the pipeline."""
+ARTICLE_SKIP = ("site_id", "fetched_at", "capture", "redirected_from", "minhash")
+"""Fields the page objects leave to the pipeline (and its extraction workers)."""
 
 
 def load_meta(platform_dir: Path) -> dict[str, dict]:

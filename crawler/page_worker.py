@@ -1,0 +1,115 @@
+"""Article extraction of fetched pages, in worker processes beside the crawl (no Scrapy, no SQL).
+
+Extraction is CPU work (lxml, regular expressions, text folding); on the crawl's reactor thread it
+stalls every download. ``ExtractorPool`` runs ``extract_page`` in child processes, so the reactor
+keeps fetching and writing while pages are read; with ``processes=0`` it runs in the caller.
+The archive is written only by the crawl process, one transaction per article, as before: a
+killed crawl loses at most pages still being read, and the next run fetches those again.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from multiprocessing import get_context
+
+from crawler import dedup
+from crawler.extraction import extract_article
+from crawler.items import Article
+from crawler.text import GzipBodyError, decode_html
+
+START_METHOD = "spawn"
+"""A fresh interpreter: forking the crawl process would copy its reactor threads' locks."""
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """What extraction needs from a fetched page (picklable, small)."""
+
+    url: str
+    body: bytes
+    content_type: str | None
+    fetched_at: str
+    platform: str | None
+    listing_date: str | None
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """The extracted article, or why the page is not one ("undecodable: ...", a shell, "no-text")."""
+
+    article: Article | None
+    skipped: str | None = None
+    detail: str | None = None
+
+
+def extract_page(job: PageJob) -> PageResult:
+    """Decode and read one article page through its platform's page object."""
+    try:
+        html = decode_html(job.body, job.content_type)
+    except GzipBodyError as error:
+        return PageResult(None, "undecodable", str(error))
+    article = extract_article(job.url, html, datetime.fromisoformat(job.fetched_at), job.platform,
+                              listing_date=job.listing_date)
+    reason = article.shell or (None if article.text.strip() else "no-text")
+    if reason:
+        return PageResult(None, reason)
+    article.minhash = dedup.signature(article.text)  # the archive's dedup step needs it; CPU work too
+    return PageResult(article)
+
+
+def default_processes() -> int:
+    """One worker per CPU core beyond the one the crawl's reactor uses, at least one."""
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+PARENT_CHECK_S = 1.0
+"""How often a worker checks that the crawl is still alive (a SIGKILLed crawl cannot stop its workers)."""
+
+
+def _ready() -> None:
+    """Nothing to do: importing this module loaded the page objects (submitted once to start the workers)."""
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: exit as soon as the crawl process ``parent`` is gone, instead of idling as an
+    orphan (the pid is passed in: a crawl killed while the worker starts is no longer its parent here)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+class ExtractorPool:
+    """``extract_page`` in ``processes`` worker processes (0: in the calling process)."""
+
+    def __init__(self, processes: int):
+        self.processes = processes
+        self._executor = None
+        if processes:
+            self._executor = ProcessPoolExecutor(processes, mp_context=get_context(START_METHOD),
+                                                 initializer=_watch_parent, initargs=(os.getpid(),))
+            # start the workers now: their imports overlap the crawl's first requests
+            self._executor.submit(_ready)
+
+    def submit(self, job: PageJob) -> Future:
+        if self._executor is not None:
+            return self._executor.submit(extract_page, job)
+        future: Future = Future()
+        try:
+            future.set_result(extract_page(job))
+        except Exception as error:  # noqa: BLE001 - handed to the caller like a worker's error
+            future.set_exception(error)
+        return future
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import sys
 from datetime import date, datetime, timezone
@@ -91,11 +92,14 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, full, since, refres
               help="Archive to reprocess.")
 @click.option("--warc-dir", type=click.Path(file_okay=False),
               help="Folder of the crawl's WARC files (default: warc/ beside the archive).")
-def reprocess(db_path, warc_dir):
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes that read and extract pages (this one writes the archive).")
+def reprocess(db_path, warc_dir, workers):
     """Re-extract every archived article from its stored raw response, without the network.
 
     Runs the page objects, dates, text and dedup again and updates the
-    archive; prints what changed. Exit status 3 when a crawl holds the archive.
+    archive; prints what changed. Pages are read and extracted by --workers
+    processes in parallel. Exit status 3 when a crawl holds the archive.
 
     \b
     Example:
@@ -110,7 +114,8 @@ def reprocess(db_path, warc_dir):
             db = archive.open_archive(db_path)
             run_id = archive.start_run(db, shlex.join(["danvan", *sys.argv[1:]]), _utc_now())
             with click.progressbar(length=0, label="reprocessing", file=sys.stderr) as bar:
-                changes = run_reprocess(db, warc, run_id, _utc_now(), progress=lambda todo: _with_bar(bar, todo))
+                changes = run_reprocess(db, warc, run_id, _utc_now(), progress=lambda todo: _with_bar(bar, todo),
+                                        workers=workers)
             archive.finish_run(db, run_id, _utc_now(), 0, {})
     except ArchiveLocked as error:
         click.echo(f"danvan reprocess: {error}", err=True)

@@ -51,10 +51,23 @@ def startup(datasette):
 @hookimpl
 def get_metadata(datasette, key, database, table):
     described = ((datasette._metadata_local or {}).get("databases") or {}).get(ARCHIVE_DATABASE) or {}
+    names = [name for name in _served_databases(datasette) if name != ARCHIVE_DATABASE or not _searchable(described)]
+    if not names:
+        return {}
     tables = {name: dict(options) for name, options in SEARCH_OPTIONS.items()}
     for name, options in (described.get("tables") or {}).items():
         tables[name] = {**tables.get(name, {}), **options}
-    return {"databases": {name: {**described, "tables": tables} for name in _served_databases(datasette)}}
+    return {"databases": {name: {**described, "tables": tables} for name in names}}
+
+
+def _searchable(described: dict) -> bool:
+    """Whether the metadata file already gives the search-box options of ``SEARCH_OPTIONS``.
+
+    Datasette merges this hook's answer into the metadata on every lookup, and renderers look it
+    up once per table cell: re-adding the archive's own description cost seconds per page.
+    """
+    tables = described.get("tables") or {}
+    return all(option in (tables.get(table) or {}) for table, options in SEARCH_OPTIONS.items() for option in options)
 
 
 def _served_databases(datasette) -> list[str]:

@@ -59,7 +59,7 @@ def test_serves_immutable_with_the_project_metadata_and_limits(default_server):
     chosen = ("sql_time_limit_ms", *serve.EXPORT_SETTINGS, *serve.PAGE_SETTINGS)
     assert {name: settings[name] for name in chosen} == {
         "sql_time_limit_ms": 2000, "max_returned_rows": 10000, "allow_csv_stream": True, "max_csv_mb": 0,
-        "truncate_cells_html": 400,
+        "truncate_cells_html": 400, "suggest_facets": False,
     }
     metadata = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
     assert metadata["title"] in get(default_server)[1]
@@ -127,7 +127,7 @@ def test_datasette_arguments():
     assert args[:8] == ["-i", "a.db", "--metadata", "m.json", "--host", "127.0.0.1", "--port", "9000"]
     settings = {args[i + 1]: args[i + 2] for i, arg in enumerate(args) if arg == "--setting"}
     assert settings == {"sql_time_limit_ms": "1500", "max_returned_rows": "500", "allow_csv_stream": "on",
-                        "max_csv_mb": "0", "truncate_cells_html": "400"}
+                        "max_csv_mb": "0", "truncate_cells_html": "400", "suggest_facets": "off"}
 
 
 def test_pages_longer_than_max_returned_rows_are_refused():

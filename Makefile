@@ -8,7 +8,7 @@ PORT ?= 8001
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install run demo test browser eval snapshot bench clean
+.PHONY: install run demo test browser eval snapshot bench bench-large clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ snapshot: $(INSTALLED)
 clean:
 	rm -rf $(VENV) archive.db logs .pytest_cache
 
-## Benchmarks: prints a table and writes bench/results.json (docs/benchmarks.md)
+## Benchmarks: every case against its anchor, a table, bench/results.json (docs/benchmarks.md)
 bench: $(INSTALLED)
-	$(BIN)/python -m bench.dedup --sizes 10000 100000 1000000
+	$(BIN)/python -m bench
+
+## The benchmarks plus the 1M-article cases (dedup, search); builds the 1M archive once (minutes)
+bench-large: $(INSTALLED)
+	$(BIN)/python -m bench --large

@@ -1,0 +1,71 @@
+"""What every benchmark case shares: timing statistics, peak memory, the machine, bench/results.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.json"
+WORKDIR = ROOT / "bench" / ".work"
+"""Cached synthetic archives and scratch files (git ignores it)."""
+
+
+def ms_stats(seconds: list[float]) -> dict:
+    """Median, p50, p95 and the range of ``seconds`` samples, in milliseconds."""
+    ms = sorted(s * 1000 for s in seconds)
+    return {
+        "median": round(statistics.median(ms), 3),
+        "p95": round(percentile(ms, 95), 3),
+        "min": round(ms[0], 3),
+        "max": round(ms[-1], 3),
+        "samples": len(ms),
+    }
+
+
+def percentile(sorted_values: list[float], pct: float) -> float:
+    """Nearest-rank percentile of already sorted values."""
+    return sorted_values[min(len(sorted_values) - 1, int(pct / 100 * (len(sorted_values) - 1) + 0.5))]
+
+
+def spread(run_values: list[float]) -> list[float]:
+    """[lowest, highest] of one figure over repeated runs: how far a rerun may land."""
+    return [round(min(run_values), 3), round(max(run_values), 3)]
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory of this process (or RUSAGE_CHILDREN: its largest waited-for child), in MB."""
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # KiB on Linux
+
+
+def machine() -> dict:
+    """The machine and software the figures come from."""
+    return {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "date": dt.date.today().isoformat(),
+    }
+
+
+def run_case(module: str, *args: str) -> dict:
+    """Run ``python -m bench.<module> --json ARGS`` in a fresh process (its peak memory its own); its JSON."""
+    out = subprocess.run([sys.executable, "-m", f"bench.{module}", "--json", *args], check=True,
+                         stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def merge_results(results: dict, path: Path = RESULTS) -> None:
+    """Update bench/results.json with ``results`` and the machine, keeping the other cases' figures."""
+    existing = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    existing.update(results)
+    existing.update(machine())
+    path.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

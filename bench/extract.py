@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 import trafilatura
 
 from bench.common import ROOT, merge_results, ms_stats, peak_mb, spread
-from crawler import archive, dedup
+from crawler import dedup
 from crawler.extraction import PLATFORM_IDS, detect_platform, extract_article
 from crawler.registry import load_registry
 from crawler.text import decode_html
@@ -121,7 +121,7 @@ def our_path(page: Page, hint: str | None, stages: dict[str, float]) -> tuple[st
     signature = dedup.signature(text)
     keys = dedup.band_keys(signature)
     dedup.signature_bytes(signature)
-    content_hash = archive.content_hash(text)
+    content_hash = dedup.content_hash(text)
     t4 = time.perf_counter()
     for stage, seconds in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
         stages[stage] += seconds

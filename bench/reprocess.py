@@ -223,7 +223,7 @@ def spoil(db_path: Path) -> None:
     re-indexed for search and clustered again (as after an extractor fix that touches every page)."""
     import sqlite3
 
-    from crawler.archive import content_hash
+    from crawler.dedup import content_hash
 
     with sqlite3.connect(db_path) as conn:
         rows = conn.execute("select rowid, text || ' Bình luận' from articles").fetchall()

@@ -9,7 +9,6 @@ by this module, inside the same transaction as the row it describes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -557,11 +556,6 @@ def rebuild_search_index(db: sqlite_utils.Database) -> None:
             _index(db, row["rowid"], row)
 
 
-def content_hash(text: str) -> str:
-    """sha256 of the folded main text: the same key whatever the diacritics or tone placement."""
-    return _sha256(fold(text))
-
-
 def is_about_danvan(title: str | None, text: str) -> bool:
     """Whether the folded title or text says "dân vận" (not "nhân dân vận động/dụng")."""
     return _mentions_danvan(fold(title or ""), fold(text))
@@ -721,7 +715,7 @@ def _article_row(db: sqlite_utils.Database, article: Article) -> dict:
         "title": article.title, "published": article.published,
         "published_source": article.published_source, "year": _year(article.published),
         "author": article.author, "author_org": article.author_org, "source": article.source,
-        "text": text, "word_count": len(text.split()), "content_hash": _sha256(folded),
+        "text": text, "word_count": len(text.split()), "content_hash": dedup.folded_hash(folded),
         "captions": _json(article.captions), "documents": _json(article.documents),
         **_site_copies(db, article.site_id),
         "about_danvan": int(_mentions_danvan(fold(article.title or ""), folded)),
@@ -786,10 +780,6 @@ def _unindex(db: sqlite_utils.Database, rowid: int, row: dict) -> None:
 def _fts_values(row: dict) -> tuple[str, str, str, str]:
     title, text = row["title"] or "", row["text"] or ""
     return title, text, fold(title), fold(text)
-
-
-def _sha256(folded: str) -> str:
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
 def _mentions_danvan(folded_title: str, folded_text: str) -> bool:

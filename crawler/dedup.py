@@ -105,6 +105,16 @@ def signature(text: str) -> list[int]:
     return _signature_of(shingles(normalized_tokens(text)))
 
 
+def content_hash(text: str) -> str:
+    """sha256 of the folded main text: the exact-copy key, whatever the diacritics or tone placement."""
+    return folded_hash(fold(text))
+
+
+def folded_hash(folded: str) -> str:
+    """``content_hash`` of a text already folded."""
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
 def is_empty(sig: list[int]) -> bool:
     """True for the signature of a text with no syllables."""
     return all(value == MAX_HASH for value in sig)
@@ -140,6 +150,10 @@ def resemblance(sig_a: list[int], sig_b: list[int]) -> float:
     return sum(a == b for a, b in zip(sig_a, sig_b)) / len(sig_a)
 
 
+_MARK_WORDS = frozenset(ROMAN_QUARTERS) | frozenset(HALF_YEAR_WORDS)
+"""Syllables without a digit that can still be a mark (quý I, 6 tháng đầu)."""
+
+
 def _mark(tokens: list[str], i: int) -> str | None:
     """The number, quarter ("q1") or half-year word at position i, else None."""
     token, before = tokens[i], tokens[max(0, i - 2):i]
@@ -153,7 +167,9 @@ def _mark(tokens: list[str], i: int) -> str | None:
 def number_marks(tokens: list[str]) -> dict[tuple[str, ...], set[str]]:
     """Numbers, quarters and half-year words the text names, by the syllables before them."""
     marks: dict[tuple[str, ...], set[str]] = {}
-    for i in range(len(tokens)):
+    for i, token in enumerate(tokens):
+        if token.isalpha() and token not in _MARK_WORDS:  # no digit, no mark word: most syllables
+            continue
         mark = _mark(tokens, i)
         if mark is not None:
             marks.setdefault(tuple(tokens[max(0, i - MARK_CONTEXT):i]), set()).add(mark)

@@ -36,6 +36,8 @@ class PageJob:
     fetched_at: str
     platform: str | None
     listing_date: str | None
+    stored_hash: str | None = None
+    """The content hash of the text archived before (reprocess): the same text needs no new signature."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def extract_page(job: PageJob) -> PageResult:
     reason = article.shell or (None if article.text.strip() else "no-text")
     if reason:
         return PageResult(None, reason)
-    article.minhash = dedup.signature(article.text)  # the archive's dedup step needs it; CPU work too
+    if dedup.content_hash(article.text) != job.stored_hash:  # the archive's dedup step will need it
+        article.minhash = dedup.signature(article.text)
     return PageResult(article)
 
 

@@ -17,16 +17,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
 import sqlite_utils
 
-from crawler import archive, dedup
-from crawler.extraction import extract_article
+from crawler import archive
 from crawler.items import Article
-from crawler.text import GzipBodyError, decode_html
+from crawler.page_worker import PageJob, extract_page
 from crawler.webarchive import read_record
 
 COMPARED_FIELDS = ("title", "published", "author", "source", "text")
@@ -93,18 +91,13 @@ def reprocess(db: sqlite_utils.Database, warc_dir: Path, run_id: int, seen_at: s
 def extract_job(job: Job) -> Article | str:
     """Read one capture and extract it: the article, or why it is none ("undecodable", "now no-text")."""
     response = read_record(job.warc_path, job.offset)
-    try:
-        html = decode_html(response.body, response.header("Content-Type"))
-    except GzipBodyError:
-        return "undecodable"
-    fetched_at = datetime.fromisoformat(job.captured_at.replace("Z", "+00:00"))
     platform = None if job.platform == "generic" else job.platform
-    article = extract_article(job.url, html, fetched_at, platform, listing_date=job.listing_date)
-    if article.shell or not article.text.strip():
-        return f"now {article.shell or 'no-text'}"
-    if archive.content_hash(article.text) != job.content_hash:  # the save will cluster it: sign it here
-        article.minhash = dedup.signature(article.text)
-    return article
+    page = PageJob(job.url, response.body, response.header("Content-Type"), job.captured_at.replace("Z", "+00:00"),
+                   platform, job.listing_date, stored_hash=job.content_hash)
+    result = extract_page(page)
+    if result.article is None:
+        return "undecodable" if result.skipped == "undecodable" else f"now {result.skipped}"
+    return result.article
 
 
 @contextmanager

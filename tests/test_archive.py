@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from crawler import archive
+from crawler import archive, dedup
 from crawler.items import Article
 from crawler.registry import Site
 
@@ -159,7 +159,7 @@ def test_new_article_row(run_db):
     assert row["province_before"] == "Đà Nẵng" and row["year"] == 2024
     assert row["about_danvan"] == 1
     assert row["word_count"] == len(KHEO.text.split())
-    assert row["content_hash"] == archive.content_hash(KHEO.text)
+    assert row["content_hash"] == dedup.content_hash(KHEO.text)
     assert row["captions"] == '["Quang cảnh hội nghị"]'
     assert row["documents"] == '["Kết luận số 114-KL/TW"]'
     assert row["first_seen"] == row["last_seen"] == "2025-06-01T02:00:00+00:00"
@@ -236,8 +236,8 @@ def test_about_danvan_rule(title, text, expected):
 
 
 def test_content_hash_ignores_tone_placement_and_case():
-    assert archive.content_hash("Huyện uỷ Hoà Vang") == archive.content_hash("huyện ủy hòa vang")
-    assert archive.content_hash("Huyện ủy") != archive.content_hash("Tỉnh ủy")
+    assert dedup.content_hash("Huyện uỷ Hoà Vang") == dedup.content_hash("huyện ủy hòa vang")
+    assert dedup.content_hash("Huyện ủy") != dedup.content_hash("Tỉnh ủy")
 
 
 def test_run_records(run_db):

@@ -11,6 +11,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,6 +62,17 @@ def run_case(module: str, *args: str) -> dict:
     out = subprocess.run([sys.executable, "-m", f"bench.{module}", "--json", *args], check=True,
                          stdout=subprocess.PIPE, text=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(results: dict, as_json: bool, print_table: Callable[[dict], None], write: bool = True) -> int:
+    """A case's ending: its keys as one JSON line for the runner, else its table and bench/results.json."""
+    if as_json:
+        print(json.dumps(results, ensure_ascii=False))
+        return 0
+    print_table(results)
+    if write:
+        merge_results(results)
+    return 0
 
 
 def merge_results(results: dict, path: Path = RESULTS) -> None:

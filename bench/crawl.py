@@ -32,7 +32,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import ROOT, WORKDIR, machine, merge_results, spread
+from bench.common import ROOT, WORKDIR, machine, report, spread
 from bench.portal import GrownWeb, serve
 from tests.fixture_web import START_URLS, FixtureProxy
 
@@ -286,12 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object, write nothing")
     args = parser.parse_args(argv)
     results = run(args.repeat, args.large, args.per_site)
-    if args.json:
-        print(json.dumps(results, ensure_ascii=False))
-        return 0
-    print(_table(results))
-    merge_results(results)
-    return 0
+    return report(results, args.json, lambda r: print(_table(r)))
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from bench import synthetic
-from bench.common import ROOT, WORKDIR, merge_results, ms_stats, peak_mb, spread
+from bench.common import ROOT, WORKDIR, report, ms_stats, peak_mb, spread
 from crawler import archive, dedup
 from crawler.items import Article
 from crawler.text import fold
@@ -241,12 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     result = run(args.repeat, args.large, tuple(args.sizes) if args.sizes else None, args.new, args.workdir,
                  args.profile)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False))
-        return 0
-    _print_table(result)
-    merge_results(result)
-    return 0
+    return report(result, args.json, _print_table)
 
 
 if __name__ == "__main__":

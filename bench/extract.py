@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import statistics
 import sys
 import time
@@ -36,7 +35,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
-from bench.common import ROOT, merge_results, ms_stats, peak_mb, spread
+from bench.common import ROOT, report, ms_stats, peak_mb, spread
 from crawler import dedup
 from crawler.extraction import PLATFORM_IDS, detect_platform, extract_article
 from crawler.registry import load_registry
@@ -259,12 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="the first LIMIT pages only (a quick check)")
     args = parser.parse_args(argv)
     results = run(args.repeat, args.large, limit=args.limit, profile=args.profile)
-    if args.json:
-        print(json.dumps(results, ensure_ascii=False))
-        return 0
-    print_table(results)
-    merge_results(results)
-    return 0
+    return report(results, args.json, print_table)
 
 
 if __name__ == "__main__":

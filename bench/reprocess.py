@@ -13,7 +13,6 @@ wall time, pages per second, and peak memory of the command and its worker proce
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import re
@@ -28,7 +27,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench.common import ROOT, WORKDIR, machine, merge_results, spread
+from bench.common import ROOT, WORKDIR, machine, report, spread
 
 BUILD_VERSION = 1
 """Bump when the generated web or its crawl changes: cached archives of another version are rebuilt."""
@@ -338,13 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object last; write nothing")
     args = parser.parse_args(argv)
     results = run(args.repeat, args.large, args.articles, args.workers, serial=not args.no_serial)
-    if args.json:
-        print(json.dumps(results, ensure_ascii=False))
-        return 0
-    print(_table(results))
-    if args.articles >= DEFAULT_ARTICLES:  # smaller archives are for trying the case out
-        merge_results(results)
-    return 0
+    # smaller archives are for trying the case out: their figures are not recorded
+    return report(results, args.json, lambda r: print(_table(r)), write=args.articles >= DEFAULT_ARTICLES)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import socket
 import sqlite3
 import subprocess
@@ -31,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench import synthetic
-from bench.common import ROOT, WORKDIR, merge_results, ms_stats, percentile, spread
+from bench.common import ROOT, WORKDIR, report, ms_stats, percentile, spread
 
 SIZE, LARGE_SIZE = 100_000, 1_000_000
 HOST = "127.0.0.1"
@@ -238,12 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the keys as one JSON line; write nothing")
     args = parser.parse_args(argv)
     result = run(args.repeat, args.large, args.size, args.requests)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False))
-        return 0
-    _print_table(result)
-    merge_results(result)
-    return 0
+    return report(result, args.json, _print_table)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bench import extract
+from bench import common, extract
 
 KEYS = ("extract_vs_trafilatura", "extract_ms_per_page", "trafilatura_ms_per_page", "extract_details")
 
@@ -37,6 +37,6 @@ def test_json_mode_prints_one_object_last_and_writes_nothing(monkeypatch, capsys
     def no_write(results):
         raise AssertionError("--json must not write bench/results.json")
 
-    monkeypatch.setattr(extract, "merge_results", no_write)
+    monkeypatch.setattr(common, "merge_results", no_write)
     assert extract.main(["--json", "--repeat", "1", "--limit", "2"]) == 0
     assert set(json.loads(capsys.readouterr().out.strip().splitlines()[-1])) == set(KEYS)

@@ -71,7 +71,7 @@ def verdicts(results: dict) -> list[tuple[Target, bool | None]]:
 def format_table(results: dict) -> str:
     lines = [f"{'figure':<28} {'value':>28}  {'target':<32} verdict"]
     for target, met in verdicts(results):
-        verdict = {True: "met", False: "MISSED", None: "not measured (bench-large)"}[met]
+        verdict = {True: "met", False: "MISSED", None: "not measured in this run"}[met]
         lines.append(f"{target.key:<28} {_shown(results.get(target.key)):>28}  {target.text:<32} {verdict}")
     return "\n".join(lines)
 

@@ -21,7 +21,6 @@ import argparse
 import random
 import re
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -224,14 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     with serve(GrownWeb(args.per_site), args.port) as proxy:
         web = proxy.web
         print(f"{len(web)} URLs, {web.article_count()} articles, {web.listing_pages()} listing pages", flush=True)
-        print(f"export http_proxy={proxy.url} https_proxy={proxy.url}", flush=True)
-        for site_id, url in web.start_urls().items():
-            print(f"  {site_id:14} {url}", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        proxy.serve_by_hand(web.start_urls())
     return 0
 
 

@@ -20,7 +20,7 @@ import pytest
 from datasette.utils import tilde_encode
 
 from crawler import archive
-from tests.serving import HOSTILE, IMAGE, ROOT, SCRIPT, build_served_archive, running
+from tests.serving import HOSTILE, IMAGE, ROOT, SCRIPT
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: make install")
 
@@ -41,17 +41,6 @@ WAIT_MS = 20_000
 SCREENSHOT_MAX_HEIGHT = 4000
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.is_file(), reason=f"no Chromium at {CHROMIUM}: {INSTALL_HINT}")
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    return build_served_archive(tmp_path_factory.mktemp("browser"))
-
-
-@pytest.fixture(scope="module")
-def base_url(served):
-    with running(served["db_path"]) as base:
-        yield base
 
 
 @pytest.fixture(scope="module")
@@ -88,19 +77,19 @@ def cells(page, column: str) -> list[str]:
     return page.locator(f"table.rows-and-columns tbody td.col-{column}").all_inner_texts()
 
 
-def test_home_page_introduces_the_archive(page, base_url):
-    page.goto(f"{base_url}/")
+def test_home_page_introduces_the_archive(page, served_url):
+    page.goto(f"{served_url}/")
     assert "Dân vận" in page.locator("h1").inner_text()
     assert page.locator('a[href="/-/dashboards/danvan"]').first.is_visible()
     page.get_by_role("link", name="archive", exact=True).first.click()
-    page.wait_for_url(f"{base_url}/archive")
+    page.wait_for_url(f"{served_url}/archive")
     for name in ("articles", "reports", "documents", "Articles citing a document", "Reports per province per month"):
         assert page.get_by_role("link", name=name, exact=True).first.is_visible(), name
     assert page.script_errors == []
 
 
-def test_search_without_diacritics_lists_every_matching_article(page, base_url, served):
-    page.goto(f"{base_url}/archive/articles")
+def test_search_without_diacritics_lists_every_matching_article(page, served_url, served):
+    page.goto(f"{served_url}/archive/articles")
     page.fill("input[name=_search]", "dan van kheo")
     page.press("input[name=_search]", "Enter")
     page.wait_for_url(re.compile(r"_search=dan\+van\+kheo"))
@@ -112,8 +101,8 @@ def test_search_without_diacritics_lists_every_matching_article(page, base_url, 
     assert set(cells(page, "url")) == expected
 
 
-def test_province_facet_shows_the_province_before_and_after_2025(page, base_url, served):
-    page.goto(f"{base_url}/archive/articles")
+def test_province_facet_shows_the_province_before_and_after_2025(page, served_url, served):
+    page.goto(f"{served_url}/archive/articles")
     before = page.locator(".facet-info", has=page.locator("strong", has_text="province_before"))
     before.get_by_role("link", name="Hà Giang", exact=True).click()
     page.wait_for_url(re.compile(r"province_before=H%C3%A0\+Giang|province_before=Hà\+Giang"))
@@ -125,8 +114,8 @@ def test_province_facet_shows_the_province_before_and_after_2025(page, base_url,
     assert len(cells(page, "url")) == count
 
 
-def test_canned_query_finds_the_articles_citing_a_document(page, base_url, served):
-    page.goto(f"{base_url}/archive/articles_citing_document")
+def test_canned_query_finds_the_articles_citing_a_document(page, served_url, served):
+    page.goto(f"{served_url}/archive/articles_citing_document")
     page.fill("input[name=number]", "23-QĐ/TW")
     page.get_by_role("button", name="Run SQL").click()
     page.wait_for_url(re.compile(r"number=23"))
@@ -136,8 +125,8 @@ def test_canned_query_finds_the_articles_citing_a_document(page, base_url, serve
     assert set(cells(page, "number")) == {"23-QĐ/TW"}
 
 
-def test_reports_per_month_chart_draws_every_month(page, base_url, served):
-    page.goto(f"{base_url}/-/dashboards/danvan")
+def test_reports_per_month_chart_draws_every_month(page, served_url, served):
+    page.goto(f"{served_url}/-/dashboards/danvan")
     bars = page.locator("#chart-reports-per-month svg .mark-rect path")
     bars.first.wait_for(timeout=WAIT_MS)
     drawn = {}
@@ -150,11 +139,11 @@ def test_reports_per_month_chart_draws_every_month(page, base_url, served):
     assert page.script_errors == []
 
 
-def test_markup_stored_in_an_article_is_shown_not_run(page, base_url):
-    page.goto(f"{base_url}/archive/articles/{tilde_encode(HOSTILE.url)}")
+def test_markup_stored_in_an_article_is_shown_not_run(page, served_url):
+    page.goto(f"{served_url}/archive/articles/{tilde_encode(HOSTILE.url)}")
     text = page.locator("td.col-text, td.type-str", has_text="Đoạn văn có mã").first.inner_text()
     assert SCRIPT in text and IMAGE in text and "<b>thẻ</b>" in text
-    page.goto(f"{base_url}/archive/articles?_search=alert")  # a word of the markup, found in no other article
+    page.goto(f"{served_url}/archive/articles?_search=alert")  # a word of the markup, found in no other article
     assert cells(page, "title") == [HOSTILE.title]
     assert page.dialogs == [] and page.script_errors == []
     assert page.locator("b", has_text="thẻ").count() == 0 and page.locator('img[src="x"]').count() == 0

@@ -21,23 +21,10 @@ from datasette.utils import tilde_encode
 from crawler import archive, serve
 from crawler.cli import cli
 from crawler.lock import EXIT_LOCKED, CrawlLock
-from tests.serving import HOSTILE, IMAGE, ROOT, SCRIPT, build_served_archive, get, running
+from tests.serving import HOSTILE, IMAGE, ROOT, SCRIPT, get, running
 
 SLOW_SQL = ("with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000000) "
             "select count(*) from c")
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """A copy of the demo archive, named archive.db, with one article whose text carries markup."""
-    return build_served_archive(tmp_path_factory.mktemp("serve"))
-
-
-@pytest.fixture(scope="module")
-def default_server(served):
-    """`danvan serve` with no options but the archive."""
-    with running(served["db_path"]) as base:
-        yield base
 
 
 @pytest.fixture(scope="module")
@@ -52,25 +39,25 @@ def tuned_server(served):
         yield base
 
 
-def test_serves_immutable_with_the_project_metadata_and_limits(default_server):
-    (database,) = json.loads(get(f"{default_server}/-/databases.json")[1])
+def test_serves_immutable_with_the_project_metadata_and_limits(served_url):
+    (database,) = json.loads(get(f"{served_url}/-/databases.json")[1])
     assert (database["name"], database["is_mutable"]) == ("archive", False)
-    settings = json.loads(get(f"{default_server}/-/settings.json")[1])
+    settings = json.loads(get(f"{served_url}/-/settings.json")[1])
     chosen = ("sql_time_limit_ms", *serve.EXPORT_SETTINGS, *serve.PAGE_SETTINGS)
     assert {name: settings[name] for name in chosen} == {
         "sql_time_limit_ms": 2000, "max_returned_rows": 10000, "allow_csv_stream": True, "max_csv_mb": 0,
         "truncate_cells_html": 400, "suggest_facets": False,
     }
     metadata = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
-    assert metadata["title"] in get(default_server)[1]
+    assert metadata["title"] in get(served_url)[1]
 
 
 @pytest.mark.parametrize("sql, refusal", [
     ("delete from articles", "Statement must be a SELECT"),  # Datasette's own check, immutable or not
     ("with x as (select 1) delete from articles", "attempt to write a readonly database"),  # passes it: immutable
 ])
-def test_sql_writes_are_refused(default_server, served, sql, refusal):
-    status, body = get(f"{default_server}/archive.json?" + urllib.parse.urlencode({"sql": sql}))
+def test_sql_writes_are_refused(served_url, served, sql, refusal):
+    status, body = get(f"{served_url}/archive.json?" + urllib.parse.urlencode({"sql": sql}))
     assert refusal in body and (status >= 400 or not json.loads(body)["ok"])
     with contextlib.closing(sqlite3.connect(served["db_path"])) as connection:
         assert connection.execute("select count(*) from articles").fetchone()[0] == served["count"]
@@ -83,7 +70,7 @@ def test_canned_write_query_is_refused(tuned_server, served):
         assert connection.execute("select count(*) from articles").fetchone()[0] == served["count"]
 
 
-@pytest.mark.parametrize("limit_ms, server", [(2000, "default_server"), (500, "tuned_server")])
+@pytest.mark.parametrize("limit_ms, server", [(2000, "served_url"), (500, "tuned_server")])
 def test_slow_query_stops_at_the_time_limit(request, limit_ms, server):
     base = request.getfixturevalue(server)
     started = time.monotonic()
@@ -114,8 +101,8 @@ def test_streamed_csv_of_a_search_has_every_match(tuned_server, served):
     assert len(expected) > 50 and {row["url"] for row in csv.DictReader(io.StringIO(body, newline=""))} == expected
 
 
-def test_markup_in_an_article_is_shown_as_text(default_server):
-    status, page = get(f"{default_server}/archive/articles/{tilde_encode(HOSTILE.url)}")
+def test_markup_in_an_article_is_shown_as_text(served_url):
+    status, page = get(f"{served_url}/archive/articles/{tilde_encode(HOSTILE.url)}")
     assert status == 200
     assert SCRIPT not in page and "<b>thẻ</b>" not in page and IMAGE not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=" in page

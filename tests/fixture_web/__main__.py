@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import time
 
 from . import START_URLS, FixtureProxy, build_fixture_web
 
@@ -19,15 +18,7 @@ def main(argv: list[str] | None = None) -> int:
             print(response.status, url)
         return 0
     with FixtureProxy(web, port=args.port) as proxy:
-        print(proxy.url, flush=True)
-        print(f"export http_proxy={proxy.url} https_proxy={proxy.url}", flush=True)
-        for site_id, url in START_URLS.items():
-            print(f"  {site_id:14} {url}", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        proxy.serve_by_hand(START_URLS)
     return 0
 
 

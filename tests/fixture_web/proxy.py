@@ -15,6 +15,7 @@ import socket
 import ssl
 import tempfile
 import threading
+import time
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -266,6 +267,18 @@ class FixtureProxy:
     def url(self) -> str:
         """The proxy's URL, e.g. http://127.0.0.1:40123 (for http_proxy / https_proxy)."""
         return f"http://127.0.0.1:{self.port}"
+
+    def serve_by_hand(self, start_urls: dict[str, str]) -> None:
+        """Print how to crawl through this proxy and its sites' start URLs, then serve until Ctrl-C."""
+        print(self.url, flush=True)
+        print(f"export http_proxy={self.url} https_proxy={self.url}", flush=True)
+        for site_id, url in start_urls.items():
+            print(f"  {site_id:14} {url}", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
 
     def env(self) -> dict[str, str]:
         """Environment variables that route http and https through this proxy."""

@@ -12,10 +12,14 @@ archive actually served.
 from __future__ import annotations
 
 import copy
+from html import escape
+from urllib.parse import urlencode
 
 from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup
 
-from crawler.archive import register_search_functions
+from crawler.archive import SEARCH_ROWS, register_search_functions
 
 ARCHIVE_DATABASE = "archive"
 DASHBOARDS_PLUGIN = "datasette-dashboards"
@@ -24,6 +28,8 @@ SEARCH_OPTIONS = {
     "reports": {"fts_table": "articles_fts", "fts_pk": "article_rowid"},
 }
 """The contentless FTS5 index is not linked to articles by content=, so Datasette cannot detect it."""
+INTERRUPTED_TITLE = "SQL Interrupted"
+"""The title Datasette 0.65 gives a page whose query ran past sql_time_limit_ms."""
 
 
 @hookimpl
@@ -73,3 +79,32 @@ def _searchable(described: dict) -> bool:
 def _served_databases(datasette) -> list[str]:
     """The attached databases, without Datasette's own (_internal, _memory)."""
     return [name for name in datasette.databases if not name.startswith("_")]
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """A search box whose words match too much to sort in time says what works instead."""
+    words = request.args.get("_search") if request is not None else None
+    if not words or getattr(exception, "title", None) != INTERRUPTED_TITLE or request.path.endswith(".json"):
+        return None
+    database = request.path.strip("/").split("/")[0]
+    ranked = f"{datasette.urls.database(database)}/search?{urlencode({'q': words})}"
+
+    async def explain():
+        html = await datasette.render_template("error.html", {
+            "title": "Too many matches to sort in time", "status": 400, "error": _too_many_matches(words, ranked),
+        }, request=request)
+        return Response.html(html, status=400)
+
+    return explain
+
+
+def _too_many_matches(words: str, ranked: str) -> Markup:
+    quoted = escape(words)
+    return Markup(
+        f"<p>“{quoted}” matches so many articles that sorting them all took longer than this server allows.</p>"
+        f'<ul><li><a href="{escape(ranked)}">The ranked search</a> shows {SEARCH_ROWS} of them at once, the words exactly '
+        "as typed first.</li><li>Narrower words match fewer articles: a “phrase in quotes”, a place or a "
+        f"document number.</li><li>The complete list, without a time limit: <code>danvan export --query "
+        f"&quot;{quoted}&quot; -o matches.csv</code> on the archive file.</li></ul>"
+    )

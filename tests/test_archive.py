@@ -9,6 +9,7 @@ import pytest
 from crawler import archive, dedup
 from crawler.items import Article
 from crawler.registry import Site
+from tests.bulk import add_copies
 
 SITES = [
     Site(
@@ -292,6 +293,21 @@ def test_search_limit_cuts_the_ranked_list(filled_db):
     ranked = [row["url"] for row in archive.search_articles(filled_db, "dân vận")]
     assert len(ranked) == 3
     assert [row["url"] for row in archive.search_articles(filled_db, "dân vận", limit=2)] == ranked[:2]
+
+
+def test_ranked_search_of_a_common_word_shows_the_newest_matches_exact_first(filled_db):
+    add_copies(filled_db, MAT_TRAN.url, archive.RELEVANCE_MAX_MATCHES)
+    rows = archive.search_articles(filled_db, "dân vận", limit=archive.SEARCH_ROWS + 1)
+    rowids = [filled_db.execute("select rowid from articles where url = ?", [row["url"]]).fetchone()[0] for row in rows]
+    newest = [rowid for (rowid,) in filled_db.execute(
+        "select rowid from articles_fts where articles_fts match '\"dân vận\"' order by rowid desc limit ?",
+        [archive.SEARCH_ROWS])]
+    assert len(rows) == archive.SEARCH_ROWS and set(rowids) == set(newest)
+    assert {row["ranked_by"] for row in rows} == {"newest archived of over 2,000 matches"}
+    assert [(row["exact_matches"], rowid) for row, rowid in zip(rows, rowids)] == sorted(
+        ((row["exact_matches"], rowid) for row, rowid in zip(rows, rowids)), reverse=True)
+    few = archive.search_articles(filled_db, "khéo")
+    assert [row["url"] for row in few] == [KHEO.url] and few[0]["ranked_by"] == "relevance"
 
 
 @pytest.mark.parametrize("query", ["", "   ", '"', "dang OR", "NEAR(", "dan*", "uy:"])

@@ -38,4 +38,5 @@ def test_search_bench_reports_its_keys(workdir):
     details = result["search_details"]
     assert not details["errors"]
     assert {f"ranked:{kind}" for kind in search.QUERIES} <= set(details["by_kind"])
+    assert details["search_box_p95_ms"] > 0
     assert details["peak_mb"] > 0

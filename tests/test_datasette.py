@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from datasette.utils import escape_fts as datasette_escape_fts
 from crawler import archive
 from crawler.items import Article
 from crawler.registry import Site
+from tests.bulk import add_copies
 
 METADATA = json.loads((Path(__file__).resolve().parents[1] / "datasette_metadata.json").read_text(encoding="utf-8"))
 SITES = [
@@ -103,11 +105,44 @@ def test_raw_search_mode_allows_prefixes(archive_path):
 def test_articles_have_the_configured_facets(archive_path):
     page = get_json(archive_path, "/archive/articles.json", _search="dan van")
     facets = page["facet_results"]
-    assert set(facets) == {"site", "level", "province_before", "province_after", "platform", "year", "month",
-                           "report_type", "documents", "about_danvan"}
+    assert set(facets) == {"province_before", "province_after", "level", "site", "year", "report_type"}
     years = {item["value"]: item["count"] for item in facets["year"]["results"]}
     assert years == {2022: 1}
     assert {item["value"] for item in facets["level"]["results"]} == {"district"}
+
+
+def test_other_columns_are_faceted_on_demand(archive_path):
+    page = get_json(archive_path, "/archive/articles.json", _facet=["month", "platform"], _facet_array="documents")
+    assert {"month", "platform", "documents"} <= set(page["facet_results"])
+    assert page["facet_results"]["month"]["results"]
+
+
+@pytest.fixture(scope="module")
+def crowded_path(archive_path, tmp_path_factory):
+    """The archive with 50,000 more copies of PARTY: searching its words sorts 50,001 matches (~0.1 s)."""
+    path = tmp_path_factory.mktemp("crowded") / "archive.db"
+    shutil.copy(archive_path, path)
+    db = archive.open_archive(path)
+    add_copies(db, PARTY.url, 50_000)
+    db.close()
+    return path
+
+
+def test_a_search_too_broad_to_sort_in_time_says_what_works_instead(crowded_path):
+    async def fetch(url):
+        # A limit the sort cannot meet, but hundreds of times what every other query of the page takes.
+        datasette = Datasette([str(crowded_path)], metadata=METADATA, settings={"sql_time_limit_ms": 25})
+        await datasette.invoke_startup()
+        return await datasette.client.get(url)
+
+    page = asyncio.run(fetch("/archive/articles?_search=dân+vận"))
+    assert page.status_code == 400
+    assert "Too many matches to sort in time" in page.text
+    assert 'href="/archive/search?q=d%C3%A2n+v%E1%BA%ADn"' in page.text and "danvan export --query" in page.text
+    hostile = asyncio.run(fetch("/archive/articles?_search=dân+%3C%2F%3E%26"))  # </>&: no words to the tokenizer
+    assert "Too many matches" in hostile.text and "“dân &lt;/&gt;&amp;”" in hostile.text
+    as_json = asyncio.run(fetch("/archive/articles.json?_search=dân+vận"))
+    assert as_json.status_code == 400 and as_json.json()["title"] == "SQL Interrupted"
 
 
 def test_site_is_labelled_by_name(archive_path):

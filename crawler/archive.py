@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from crawler import dedup, vi_search
-from crawler.documents import cite_documents
 from crawler.items import Article
 from crawler.registry import Site
 from crawler.report_types import report_type
 from crawler.text import fold
+from crawler.text_keys import TextKeys, text_keys
 
 migrations = Migrations("danvan")
 
@@ -308,6 +310,34 @@ def open_archive(path: str | Path, sync_every_commit: bool = True) -> sqlite_uti
     return db
 
 
+_HELD_INDEX_WRITES: WeakKeyDictionary = WeakKeyDictionary()
+"""The search-index writes of each open batch (``begin_batch``), in order: written at its commit."""
+
+
+def begin_batch(db: sqlite_utils.Database) -> None:
+    """Open a transaction that the saves that follow join (each in its own savepoint) until ``commit_batch``.
+
+    One commit for many saves; a killed crawl loses the uncommitted ones, whose pages the next run
+    fetches again. FTS5 writes its pending entries as a new index segment at every savepoint, so
+    within a batch the search-index writes wait in memory and go in just before the commit.
+    For a writer connection that only saves meanwhile (the crawl's), not ``rebuild_search_index``.
+    """
+    if db in _HELD_INDEX_WRITES:
+        return
+    if not db.conn.in_transaction:
+        db.execute("BEGIN")
+    _HELD_INDEX_WRITES[db] = []
+
+
+def commit_batch(db: sqlite_utils.Database) -> None:
+    """Write the batch's search-index entries and commit it (nothing to do without one)."""
+    held = _HELD_INDEX_WRITES.pop(db, None)
+    for sql, params in held or ():
+        db.execute(sql, params)
+    if db.conn.in_transaction:
+        db.conn.commit()
+
+
 def save_sites(db: sqlite_utils.Database, sites: Iterable[Site]) -> None:
     """Upsert the registry into ``sites`` and refresh the site fields copied onto articles."""
     rows = [_site_row(site) for site in sites]
@@ -354,8 +384,9 @@ def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_
     capture's) the earlier content goes to ``article_versions``; replays and reprocessing pass
     ``keep_versions=False`` since only our extraction changed. A page seen again is no longer gone.
     """
-    with db.atomic():
-        row = {**_article_row(db, article), "gone_since": None, "gone_reason": None}
+    keys = _text_keys(article)
+    with _atomic_save(db):
+        row = {**_article_row(db, article, keys), "gone_since": None, "gone_reason": None}
         capture = _save_capture(db, article)
         if capture is not None:
             row["capture"] = capture
@@ -363,8 +394,8 @@ def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_
             save_redirect(db, article.redirected_from, article.url, article.site_id, seen_at)
         old = _stored_article(db, article.url)
         if old is None:
-            _insert_article(db, row, run_id, seen_at)
-            _save_documents(db, article)
+            _insert_article(db, row, run_id, seen_at, keys)
+            _save_documents(db, article, keys)
             return "duplicate" if _cluster(db, article) else "new"
         if all(old[column] == row[column] for column in CONTENT_COLUMNS):
             # Plain SQL: sqlite-utils' update re-reads the table schema every call (half of a reprocess save).
@@ -373,8 +404,8 @@ def save_article(db: sqlite_utils.Database, article: Article, run_id: int, seen_
             return "unchanged"
         if keep_versions and _page_changed(db, old["capture"], row.get("capture")):
             _save_version(db, old, run_id, seen_at)
-        _update_article(db, old, row, run_id, seen_at)
-        _save_documents(db, article)
+        _update_article(db, old, row, run_id, seen_at, keys)
+        _save_documents(db, article, keys)
         _cluster(db, article)
         return "updated"
 
@@ -710,9 +741,9 @@ def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
-def _save_documents(db: sqlite_utils.Database, article: Article) -> None:
+def _save_documents(db: sqlite_utils.Database, article: Article, keys: TextKeys) -> None:
     db.execute("delete from documents where article = ?", [article.url])
-    for position, c in enumerate(cite_documents(article.text or ""), start=1):
+    for position, c in enumerate(keys.citations, start=1):
         _insert(db, "documents", {
             "article": article.url, "number": c.number, "position": position, "kind": c.kind,
             "serial": c.serial, "doc_type": c.doc_type, "type_name": c.type_name, "issuer": c.issuer,
@@ -743,18 +774,23 @@ def _run_site_row(run_id: int, site: str, counts: dict[str, int]) -> dict:
     return {"run": run_id, "site": site, **{name: counts.get(name, 0) for name in RUN_COUNTS}}
 
 
-def _article_row(db: sqlite_utils.Database, article: Article) -> dict:
+def _text_keys(article: Article) -> TextKeys:
+    """The extraction worker's keys while they fit the article, else computed here (reprocess, tests)."""
+    text, keys = article.text or "", article.text_keys
+    return keys if keys is not None and keys.fits(article.title, text) else text_keys(article.title, text)
+
+
+def _article_row(db: sqlite_utils.Database, article: Article, keys: TextKeys) -> dict:
     text = article.text or ""
-    folded = fold(text)  # folding is the costly step of a save: do it once
     return {
         "url": article.url, "site": article.site_id, "platform": article.platform,
         "title": article.title, "published": article.published,
         "published_source": article.published_source, "year": _year(article.published),
         "author": article.author, "author_org": article.author_org, "source": article.source,
-        "text": text, "word_count": len(text.split()), "content_hash": dedup.folded_hash(folded),
+        "text": text, "word_count": len(text.split()), "content_hash": keys.content_hash,
         "captions": _json(article.captions), "documents": _json(article.documents),
         **_site_copies(db, article.site_id),
-        "about_danvan": int(_mentions_danvan(fold(article.title or ""), folded)),
+        "about_danvan": int(_mentions_danvan(keys.folded_title, keys.folded_text)),
         "date_candidates": _json_objects(article.date_candidates), "lede_mark": article.lede_mark,
         "month": _month(article.published), "report_type": report_type(article.title),
         "fetched_at": article.fetched_at,
@@ -764,20 +800,26 @@ def _article_row(db: sqlite_utils.Database, article: Article) -> dict:
 def _site_copies(db: sqlite_utils.Database, site_id: str | None) -> dict:
     if site_id is None:
         return dict.fromkeys(SITE_COPIES)
-    rows = list(db["sites"].rows_where("id = ?", [site_id], select=", ".join(SITE_COPIES)))
-    if not rows:
+    # Plain SQL on the save path: sqlite-utils' rows_where checks the table exists on every call.
+    row = _row(db.execute(f"select {', '.join(SITE_COPIES)} from sites where id = ?", [site_id]))
+    if row is None:
         raise ValueError(f"unknown site {site_id!r}: save_sites() the registry first")
-    return rows[0]
+    return row
 
 
 def _stored_article(db: sqlite_utils.Database, url: str) -> dict | None:
-    rows = list(db["articles"].rows_where("url = ?", [url], select="rowid, *"))
-    return rows[0] if rows else None
+    return _row(db.execute("select rowid, * from articles where url = ?", [url]))
 
 
-def _insert_article(db: sqlite_utils.Database, row: dict, run_id: int, seen_at: str) -> None:
+def _row(cursor) -> dict | None:
+    """The cursor's first row as a dict of column names, or None."""
+    values = cursor.fetchone()
+    return None if values is None else dict(zip((column[0] for column in cursor.description), values))
+
+
+def _insert_article(db: sqlite_utils.Database, row: dict, run_id: int, seen_at: str, keys: TextKeys) -> None:
     rowid = _insert(db, "articles", {**row, "first_seen": seen_at, "last_seen": seen_at, "crawl_run": run_id})
-    _index(db, rowid, row)
+    _index(db, rowid, row, keys)
 
 
 def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
@@ -788,34 +830,61 @@ def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
     return db.execute(f"insert into [{table}] ({columns}) values ({marks})", list(row.values())).lastrowid
 
 
-def _update_article(db: sqlite_utils.Database, old: dict, row: dict, run_id: int, seen_at: str) -> None:
+def _update_article(db: sqlite_utils.Database, old: dict, row: dict, run_id: int, seen_at: str,
+                    keys: TextKeys) -> None:
     reindex = (old["title"], old["text"]) != (row["title"], row["text"])
     if reindex:
         _unindex(db, old["rowid"], old)
     db["articles"].update(row["url"], {**row, "last_seen": seen_at, "crawl_run": run_id})
     if reindex:
-        _index(db, old["rowid"], row)
+        _index(db, old["rowid"], row, keys)
 
 
-def _index(db: sqlite_utils.Database, rowid: int, row: dict) -> None:
-    db.execute(
-        f"insert into articles_fts (rowid, {', '.join(FTS_COLUMNS)}) values (?, ?, ?, ?, ?)",
-        [rowid, *_fts_values(row)],
+def _index(db: sqlite_utils.Database, rowid: int, row: dict, keys: TextKeys | None = None) -> None:
+    _index_write(
+        db, f"insert into articles_fts (rowid, {', '.join(FTS_COLUMNS)}) values (?, ?, ?, ?, ?)",
+        [rowid, *_fts_values(row, keys)],
     )
 
 
 def _unindex(db: sqlite_utils.Database, rowid: int, row: dict) -> None:
     # A contentless FTS5 row is removed by replaying the exact values it was indexed with.
-    db.execute(
-        f"insert into articles_fts (articles_fts, rowid, {', '.join(FTS_COLUMNS)}) "
+    _index_write(
+        db, f"insert into articles_fts (articles_fts, rowid, {', '.join(FTS_COLUMNS)}) "
         "values ('delete', ?, ?, ?, ?, ?)",
         [rowid, *_fts_values(row)],
     )
 
 
-def _fts_values(row: dict) -> tuple[str, str, str, str]:
+def _index_write(db: sqlite_utils.Database, sql: str, params: list) -> None:
+    """Write to the search index now, or at the batch's commit when one is open (see ``begin_batch``)."""
+    held = _HELD_INDEX_WRITES.get(db)
+    if held is None:
+        db.execute(sql, params)
+    else:
+        held.append((sql, params))
+
+
+@contextmanager
+def _atomic_save(db: sqlite_utils.Database) -> Iterator[None]:
+    """``db.atomic()`` that also drops the search-index writes a failed save held back."""
+    held = _HELD_INDEX_WRITES.get(db)
+    mark = len(held) if held is not None else 0
+    try:
+        with db.atomic():
+            yield
+    except BaseException:
+        if held is not None:
+            del held[mark:]
+        raise
+
+
+def _fts_values(row: dict, keys: TextKeys | None = None) -> tuple[str, str, str, str]:
+    """The indexed values of a row; ``keys``, when given, are the row's own (no folding again)."""
     title, text = row["title"] or "", row["text"] or ""
-    return title, text, fold(title), fold(text)
+    if keys is None:
+        return title, text, fold(title), fold(text)
+    return title, text, keys.folded_title, keys.folded_text
 
 
 def _mentions_danvan(folded_title: str, folded_text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as datetime_date
+from functools import lru_cache
 
 from crawler.text import nfc
 
@@ -79,14 +80,19 @@ class DocumentCitation:
 
 def cite_documents(text: str) -> list[DocumentCitation]:
     """Documents cited in ``text``, parsed, in order of first appearance, no repeats."""
-    text = nfc(text or "").translate(LETTER_FIXES)
+    return list(_cited(text or ""))
+
+
+@lru_cache(maxsize=8)  # extraction lists the numbers, the archive stores the parts: one parse per text
+def _cited(text: str) -> tuple[DocumentCitation, ...]:
+    text = nfc(text).translate(LETTER_FIXES)
     found: dict[str, DocumentCitation] = {}
     for match in DOC_RE.finditer(text):
         start, end = _number_span(match)
         number = text[start:end]
         if number not in found:
             found[number] = _citation(number, match)
-    return list(found.values())
+    return tuple(found.values())
 
 
 def _citation(number: str, match: re.Match) -> DocumentCitation:

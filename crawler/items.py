@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the keys module imports dedup (numpy): items stay light
+    from crawler.text_keys import TextKeys
 
 
 @dataclass
@@ -104,6 +108,8 @@ class Article:
     fetched_at: str | None = None
     minhash: list[int] | None = None
     """The text's dedup signature when the extraction worker computed it already (not stored as such)."""
+    text_keys: TextKeys | None = None
+    """Folded title and text, content hash and cited documents, when the extraction worker computed them."""
 
 
 @dataclass

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
+from scrapy.utils.reactor import is_asyncio_reactor_installed
 
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from scrapy import signals
 
-from crawler.webarchive import RotatingWarcWriter, WarcIndex
+from crawler.webarchive import RotatingWarcWriter, WarcIndex, response_record
 
 logger = logging.getLogger(__name__)
 
@@ -94,10 +97,16 @@ class WarcReplayMiddleware:
 
 
 class WarcCaptureMiddleware:
-    """Writes every response received (listings, articles, redirects, errors) to rotating WARC files."""
+    """Writes every response received (listings, articles, redirects, errors) to rotating WARC files.
 
-    def __init__(self, writer: RotatingWarcWriter):
+    Each record is built and gzipped in a thread (zlib and sha1 free the GIL), so the reactor keeps
+    going meanwhile; the reactor appends it, before the response goes on: an article is only ever
+    saved with a capture already in the WARC file.
+    """
+
+    def __init__(self, writer: RotatingWarcWriter, threaded: bool = True):
         self.writer = writer
+        self._builder = ThreadPoolExecutor(1, thread_name_prefix="warc") if threaded else None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -105,14 +114,25 @@ class WarcCaptureMiddleware:
         if settings.getlist("REPLAY_FILES") or not settings.getbool("WARC_ENABLED"):
             raise NotConfigured("replaying, or WARC capture switched off")
         folder = settings.get("WARC_DIR") or Path(settings.get("ARCHIVE_PATH")).resolve().parent / "warc"
-        middleware = cls(RotatingWarcWriter(folder, max_bytes=settings.getint("WARC_MAX_BYTES")))
-        crawler.signals.connect(middleware.writer.close, signal=signals.spider_closed)
+        # awaiting the thread needs the asyncio reactor
+        middleware = cls(RotatingWarcWriter(folder, max_bytes=settings.getint("WARC_MAX_BYTES")),
+                         threaded=is_asyncio_reactor_installed())
+        crawler.signals.connect(middleware.close, signal=signals.spider_closed)
         return middleware
 
-    def process_response(self, request, response):
+    async def process_response(self, request, response):
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, vs in response.headers.items() for v in vs]
         captured_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         reason = HTTPStatus(response.status).phrase if response.status in HTTPStatus._value2member_map_ else ""
-        capture = self.writer.write_response(response.url, response.status, reason, headers, response.body, captured_at)
-        request.meta["capture"] = asdict(capture)
+        args = (response.url, response.status, reason, headers, response.body, captured_at)
+        if self._builder is None:
+            record = response_record(*args)
+        else:
+            record = await asyncio.wrap_future(self._builder.submit(response_record, *args))
+        request.meta["capture"] = asdict(self.writer.append(record))
         return response
+
+    def close(self) -> None:
+        if self._builder is not None:
+            self._builder.shutdown(wait=True)
+        self.writer.close()

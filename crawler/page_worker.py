@@ -2,9 +2,11 @@
 
 Extraction is CPU work (lxml, regular expressions, text folding); on the crawl's reactor thread it
 stalls every download. ``ExtractorPool`` runs ``extract_page`` in child processes, so the reactor
-keeps fetching and writing while pages are read; with ``processes=0`` it runs in the caller.
-The archive is written only by the crawl process, one transaction per article, as before: a
-killed crawl loses at most pages still being read, and the next run fetches those again.
+keeps fetching and writing while pages are read; with ``processes=0`` it runs in the caller. The
+worker also derives what the archive's save needs from the text (dedup signature, folded keys,
+content hash, cited documents), so the reactor mostly writes. The archive is written only by the
+crawl process: a killed crawl loses at most pages still being read or not yet committed, and the
+next run fetches those again.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from crawler import dedup
 from crawler.extraction import extract_article
 from crawler.items import Article
 from crawler.text import GzipBodyError, decode_html
+from crawler.text_keys import text_keys
 
 START_METHOD = "spawn"
 """A fresh interpreter: forking the crawl process would copy its reactor threads' locks."""
@@ -60,7 +63,9 @@ def extract_page(job: PageJob) -> PageResult:
     reason = article.shell or (None if article.text.strip() else "no-text")
     if reason:
         return PageResult(None, reason)
-    if dedup.content_hash(article.text) != job.stored_hash:  # the archive's dedup step will need it
+    # what the archive's save would otherwise derive on the crawl's reactor thread
+    article.text_keys = text_keys(article.title, article.text)
+    if article.text_keys.content_hash != job.stored_hash:  # the archive's dedup step will need it
         article.minhash = dedup.signature(article.text)
     return PageResult(article)
 

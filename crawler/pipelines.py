@@ -10,12 +10,16 @@ from datetime import datetime, timezone
 
 from scrapy import signals
 from scrapy.utils.reactor import is_asyncio_reactor_installed
+from twisted.internet.task import LoopingCall
 
 from crawler import archive
 from crawler.items import Article, FetchedPage, GonePage, ListingPage, NotModifiedPage, SkippedPage
 from crawler.page_worker import ExtractorPool, PageJob, default_processes
 
 logger = logging.getLogger(__name__)
+
+COMMIT_EVERY_S = 1.0
+"""How long saved items wait for their commit: a killed crawl loses at most this much, fetched again next run."""
 
 
 class ExtractPipeline:
@@ -67,7 +71,11 @@ class ExtractPipeline:
 
 
 class ArchivePipeline:
-    """Writes articles into the SQLite archive and records the crawl run with per-site counts."""
+    """Writes articles into the SQLite archive and records the crawl run with per-site counts.
+
+    Each item is saved atomically; the items of about a second share one commit (``COMMIT_EVERY_S``):
+    a commit per article, with its search-index flush, cost as much as the rest of the save.
+    """
 
     def __init__(self, crawler, path: str, command: str, keep_versions: bool = True):
         self.crawler = crawler
@@ -77,6 +85,7 @@ class ArchivePipeline:
         """Off when replaying: a replayed page is not a new version of what the portal shows."""
         self.db = None
         self.run_id: int | None = None
+        self._committer: LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -88,13 +97,16 @@ class ArchivePipeline:
         return pipeline
 
     def open_spider(self):
-        # one commit per article without an fsync each: the crawl's pace is not the disk's
+        # commits without an fsync each: the crawl's pace is not the disk's
         self.db = archive.open_archive(self.path, sync_every_commit=False)
         archive.save_sites(self.db, self.crawler.spider.sites.values())
         self.run_id = archive.start_run(self.db, self.command, _now())
+        self._committer = LoopingCall(archive.commit_batch, self.db)
+        self._committer.start(COMMIT_EVERY_S, now=False)
 
     def process_item(self, item):
         site = self.crawler.spider.sites[item.site_id]
+        archive.begin_batch(self.db)  # the items of the next COMMIT_EVERY_S share one commit
         if isinstance(item, Article):
             outcome = archive.save_article(self.db, item, self.run_id, item.fetched_at, self.keep_versions)
             self._count(item.site_id, *archive.COUNTS_BY_OUTCOME[outcome])
@@ -125,6 +137,9 @@ class ArchivePipeline:
         failures = failed_sites(stats, site_counts)
         for site_id, why in failures.items():
             logger.error("Site %s failed: %s", site_id, why)
+        if self._committer.running:  # a failed commit stops the loop; this one then raises
+            self._committer.stop()
+        archive.commit_batch(self.db)
         archive.finish_run(self.db, self.run_id, _now(), exit_status(reason, failures), site_counts, failures)
         self.db.close()
 

@@ -47,7 +47,7 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     # FetchedPage -> Article (page objects, dates, text) in worker processes; pure modules do the work.
     "crawler.pipelines.ExtractPipeline": 100,
-    # Article -> archive.db (sqlite-utils); one transaction per article.
+    # Article -> archive.db (sqlite-utils); each item atomic, one commit a second.
     "crawler.pipelines.ArchivePipeline": 800,
 }
 

@@ -1,8 +1,9 @@
-"""Read captured HTTP responses back out of WARC files (warcio; no Scrapy, no SQL)."""
+"""Write captured HTTP responses to WARC files and read them back out (warcio; no Scrapy, no SQL)."""
 
 from __future__ import annotations
 
 import os
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from io import BytesIO
@@ -13,6 +14,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+GZIP_WBITS = 16 + zlib.MAX_WBITS
+"""zlib's window with a gzip header and trailer."""
 # Hop-by-hop and encoding headers describe the stored bytes, not the decoded payload we hand on.
 _PAYLOAD_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
@@ -113,6 +116,37 @@ class Capture:
     """The response's validators, for a conditional request when the page is fetched again."""
 
 
+@dataclass(frozen=True)
+class WarcRecord:
+    """One response record, gzipped and ready to append, with what its ``Capture`` needs."""
+
+    data: bytes
+    digest: str
+    captured_at: str
+    status: int
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+GZIP_LEVEL = 6
+"""zlib's default: level 9 (warcio's) took a sixth longer for records 0.1 % smaller."""
+
+
+def response_record(url: str, status: int, reason: str, headers: list[tuple[str, str]], body: bytes,
+                    captured_at: str) -> WarcRecord:
+    """One HTTP response as a gzipped WARC/1.1 response record (thread-safe: zlib and sha1 free the GIL)."""
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=False, warc_version="1.1")
+    http = StatusAndHeaders(f"{status} {reason}".strip(), _stored_headers(headers, body), protocol="HTTP/1.1")
+    record = writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body),
+                                       http_headers=http, warc_headers_dict={"WARC-Date": captured_at})
+    writer.write_record(record)
+    # one gzip member per record, as warcio writes them: readers can seek to any record
+    data = zlib.compress(buffer.getvalue(), GZIP_LEVEL, wbits=GZIP_WBITS)
+    return WarcRecord(data, record.rec_headers.get_header("WARC-Payload-Digest") or "", captured_at, status,
+                      http.get_header("ETag"), http.get_header("Last-Modified"))
+
+
 class RotatingWarcWriter:
     """Appends response records to gzipped WARC files in a folder, starting a new file past ``max_bytes``."""
 
@@ -127,20 +161,17 @@ class RotatingWarcWriter:
     def write_response(self, url: str, status: int, reason: str, headers: list[tuple[str, str]], body: bytes,
                        captured_at: str) -> Capture:
         """Write one HTTP response as a WARC response record and say where it is."""
+        return self.append(response_record(url, status, reason, headers, body, captured_at))
+
+    def append(self, record: WarcRecord) -> Capture:
+        """Append a built record and say where it is."""
         stream = self._current()
-        # The record is built in memory and written in one call, so a killed crawl cuts no record in half.
-        buffer = BytesIO()
-        writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
-        http = StatusAndHeaders(f"{status} {reason}".strip(), _stored_headers(headers, body), protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body),
-                                           http_headers=http, warc_headers_dict={"WARC-Date": captured_at})
-        writer.write_record(record)
         offset = stream.tell()
-        stream.write(buffer.getvalue())
+        # The record is written in one call, so a killed crawl cuts no record in half.
+        stream.write(record.data)
         stream.flush()
-        digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
-        return Capture(self._name, offset, stream.tell() - offset, digest, captured_at, status,
-                       http.get_header("ETag"), http.get_header("Last-Modified"))
+        return Capture(self._name, offset, len(record.data), record.digest, record.captured_at, record.status,
+                       record.etag, record.last_modified)
 
     def close(self) -> None:
         if self._stream:

@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 from crawler.extraction import extract_article, parse_listing  # noqa: E402
 from crawler.text import decode_html  # noqa: E402
 
-ARTICLE_SKIP = ("site_id", "fetched_at", "capture", "redirected_from", "minhash")
+ARTICLE_SKIP = ("site_id", "fetched_at", "capture", "redirected_from", "minhash", "text_keys")
 """Fields the page objects leave to the pipeline (and its extraction workers)."""
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from crawler import dedup
+from crawler.documents import find_documents
 from crawler.page_worker import ExtractorPool, PageJob, extract_page
+from crawler.text import fold
 from tests.fixture_web import ARTICLES, build_fixture_web
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +37,15 @@ def test_a_worker_reads_the_page_as_the_crawl_process_does():
     assert in_worker == inline
     assert in_worker.article.title == TRUTH.title
     assert in_worker.article.minhash == dedup.signature(in_worker.article.text)
+
+
+def test_the_worker_derives_the_keys_the_archive_saves_from_the_text():
+    article = extract_page(_job()).article
+    keys = article.text_keys
+    assert keys.fits(article.title, article.text)
+    assert keys.folded_text == fold(article.text) and keys.folded_title == fold(article.title)
+    assert keys.content_hash == dedup.content_hash(article.text)
+    assert [c.number for c in keys.citations] == article.documents == find_documents(article.text)
 
 
 def test_a_not_an_article_page_is_skipped_with_its_reason():

@@ -1,11 +1,13 @@
-"""Reading responses back out of WARC files."""
+"""Writing responses to WARC files and reading them back out."""
 
 import io
+import subprocess
+import sys
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.webarchive import WarcIndex
+from crawler.webarchive import RotatingWarcWriter, WarcIndex, read_record, response_record
 
 
 def _write_response(writer, url, status, body, date, headers=()):
@@ -32,3 +34,23 @@ def test_latest_capture_of_each_url_is_served(tmp_path):
     assert moved.status == 301 and ("Location", "https://hagiangtv.vn/moi/") in moved.headers
     assert index.get("https://hagiangtv.vn/khong-co/") is None
     assert len(index) == 2
+
+
+def test_records_built_apart_and_appended_are_valid_and_found_at_their_offsets(tmp_path):
+    writer = RotatingWarcWriter(tmp_path / "warc")
+    page = "<html><body><p>Ban Dân vận Tỉnh ủy</p></body></html>".encode()
+    built = response_record("https://danvan.vn/tin/1", 200, "OK", [("Content-Type", "text/html"), ("ETag", '"v1"')],
+                            page, "2025-06-01T02:00:00Z")
+    first = writer.append(built)
+    second = writer.write_response("https://danvan.vn/cu", 404, "Not Found", [("Transfer-Encoding", "chunked")], b"",
+                                   "2025-06-01T02:00:01Z")
+    writer.close()
+    path = tmp_path / "warc" / first.warc_file
+    assert (first.offset, second.offset) == (0, first.length)
+    assert first.etag == '"v1"' and first.digest.startswith("sha1:") and second.status == 404
+    read_back = read_record(path, first.offset)
+    assert read_back.body == page and read_back.header("ETag") == '"v1"'
+    assert read_record(path, second.offset).status == 404
+    check = subprocess.run([sys.executable, "-c", "from warcio.cli import main; main()", "check", str(path)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr

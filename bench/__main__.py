@@ -20,6 +20,8 @@ from bench.common import merge_results, run_case
 
 CASES = ["extract", "crawl", "dedup", "search", "reprocess"]
 """Run in this order, each ``python -m bench.<case> --json --repeat N [--large]`` in its own process."""
+ARCHIVE_SIZE_CASES = {"dedup", "search"}
+"""The cases whose --large means 1M archived articles (bench.crawl's --large grows the web instead)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     for case in args.only or CASES:
         started = time.monotonic()
         print(f"== {case}", file=sys.stderr, flush=True)
-        results.update(run_case(case, "--repeat", str(args.repeat), *(["--large"] if args.large else [])))
+        large = args.large and case in ARCHIVE_SIZE_CASES
+        results.update(run_case(case, "--repeat", str(args.repeat), *(["--large"] if large else [])))
         print(f"== {case}: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     merge_results(results)
     print(format_table(results))

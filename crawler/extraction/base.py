@@ -395,7 +395,7 @@ class PortalPage:
         """The elements after the title up to the body, without the body's wrappers and related boxes."""
         around = set(body.iterancestors())
         found = []
-        for el in title.xpath("following::*")[:HEAD_LOOKAHEAD]:
+        for el in dom.following(title, HEAD_LOOKAHEAD):
             if el is body:
                 break
             if el not in around and not in_related_box(el):

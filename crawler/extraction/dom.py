@@ -6,10 +6,13 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from itertools import islice
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urljoin
 
+import cssselect
 import lxml.html
+from cssselect.parser import Class, CombinedSelector, Element, Hash
 from lxml import etree
 from lxml.cssselect import LxmlHTMLTranslator
 from lxml.html import HtmlElement
@@ -80,18 +83,92 @@ def css_xpath(selector: str) -> str:
     return _CSS_TRANSLATOR.css_to_xpath(selector)
 
 
+CSS_EXTENSION_PREFIX = "__lxml_internal_css:"
+"""How the XPath of a selector calling lxml's CSS extension functions (``:contains``) names them."""
+
+
+@lru_cache(maxsize=1024)
+def css_query(selector: str) -> Callable[[HtmlElement], list]:
+    """The matcher of a CSS selector: a compiled XPath, reused across documents (compiling costs about
+    a third of a lookup), except for selectors calling lxml's CSS extension functions, which get the
+    XPath string each time (see ``css_xpath``)."""
+    xpath = css_xpath(selector)
+    if CSS_EXTENSION_PREFIX in xpath:
+        return lambda root: root.xpath(xpath)
+    return etree.XPath(xpath)
+
+
+@lru_cache(maxsize=1024)
+def required_names(selector: str) -> tuple[str, ...]:
+    """Class names and ids that every match of ``selector`` has (none for a group or a selector this
+    cannot read): a document without one of them in its class and id attributes has no match."""
+    try:
+        parsed = cssselect.parse(selector)
+    except cssselect.SelectorError:
+        return ()
+    if len(parsed) != 1:
+        return ()  # "a, b": either alternative may match
+    names: list[str] = []
+    pending = [parsed[0].parsed_tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, CombinedSelector):
+            pending += [node.selector, node.subselector]
+        elif isinstance(node, Element):
+            continue
+        elif not hasattr(node, "selector"):
+            return ()
+        else:  # the node's own condition on top of ``node.selector``; negations and :has add none
+            names += [node.class_name] if isinstance(node, Class) else [node.id] if isinstance(node, Hash) else []
+            pending.append(node.selector)
+    return tuple(names)
+
+
+NAMES_XPATH = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id", smart_strings=False)
+NAMES_CACHE_SIZE = 4
+TOP_XPATH = etree.XPath("ancestor-or-self::*[last()]")
+"""The top ancestor (a quarter of the cost of walking ``iterancestors``)."""
+_names_of_documents: dict[int, tuple[HtmlElement, str]] = {}
+
+
+def document_names(el: HtmlElement) -> str:
+    """Every class and id value of the tree holding ``el``, one per line (cached per tree root).
+
+    The page objects only remove elements from their tree, so the names read when a tree is first
+    queried still hold every name it has later. The root is the top ancestor, not the document's
+    root: an element removed from its document is a tree of its own.
+    """
+    root = el if el.getparent() is None else TOP_XPATH(el)[0]
+    cached = _names_of_documents.get(id(root))
+    if cached is None or cached[0] is not root:
+        if len(_names_of_documents) >= NAMES_CACHE_SIZE:
+            _names_of_documents.clear()
+        cached = _names_of_documents[id(root)] = (root, "\n".join(NAMES_XPATH(root)))
+    return cached[1]
+
+
+def query(root: HtmlElement, selector: str) -> list[HtmlElement]:
+    """The elements under ``root`` matching one selector (no search when a class or id it needs is absent)."""
+    needed = required_names(selector)
+    if needed:
+        names = document_names(root)
+        if not all(name in names for name in needed):
+            return []
+    return css_query(selector)(root)
+
+
 def select(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
     """Elements matching any selector, in selector order then document order."""
     found: list[HtmlElement] = []
     for selector in selectors:
-        found += [el for el in root.xpath(css_xpath(selector)) if el not in found]
+        found += [el for el in query(root, selector) if el not in found]
     return found
 
 
 def select_group(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
     """All matches of the first selector that matches anything (later selectors are fallbacks)."""
     for selector in selectors:
-        matches = root.xpath(css_xpath(selector))
+        matches = query(root, selector)
         if matches:
             return matches
     return []
@@ -100,7 +177,7 @@ def select_group(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElemen
 def first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
     """The first element matching the first selector that matches anything."""
     for selector in selectors:
-        matches = root.xpath(css_xpath(selector))
+        matches = query(root, selector)
         if matches:
             return matches[0]
     return None
@@ -216,6 +293,20 @@ def in_banner(el: HtmlElement) -> bool:
 def spaced_text(el: HtmlElement) -> str:
     """The element's one-line text with a space between child elements ("08:35" + "265" stay apart)."""
     return clean_text(" ".join(el.itertext()))
+
+
+def following(el: HtmlElement, limit: int) -> list[HtmlElement]:
+    """The first ``limit`` elements after ``el`` in document order, its own descendants excluded: what
+    ``el.xpath("following::*")[:limit]`` gives, without reading the rest of the document."""
+    return list(islice(_following(el), limit))
+
+
+def _following(el: HtmlElement) -> Iterator[HtmlElement]:
+    node: HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter(etree.Element)  # elements only: comments are not ``*``
+        node = node.getparent()
 
 
 def document_order(root: HtmlElement) -> dict[HtmlElement, int]:

@@ -348,7 +348,7 @@ def head_lines(title: HtmlElement, start: HtmlElement) -> list[str]:
     """The short texts of the elements between the title and the body's first paragraph."""
     stop = {start, *start.iterancestors()}
     lines = []
-    for el in title.xpath("following::*")[:HEAD_LOOKAHEAD]:
+    for el in dom.following(title, HEAD_LOOKAHEAD):
         if el in stop:
             break
         text = clean_text(el.text_content())

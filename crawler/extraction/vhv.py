@@ -68,7 +68,7 @@ class VhvPage(PortalPage):
         """Items of the first list layout that has any outside the sidebars."""
         # VHV sidebars reuse listNewsType1, so a sidebar box must not hide the main listType6 list
         for selector in self.LIST_ITEM:
-            items = [item for item in self.root.xpath(dom.css_xpath(selector)) if not item.xpath(SIDEBAR_XPATH)]
+            items = [item for item in dom.query(self.root, selector) if not item.xpath(SIDEBAR_XPATH)]
             if items:
                 return items
         return []

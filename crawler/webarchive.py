@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
@@ -118,14 +118,11 @@ class Capture:
 
 @dataclass(frozen=True)
 class WarcRecord:
-    """One response record, gzipped and ready to append, with what its ``Capture`` needs."""
+    """One response record, gzipped and ready to append, and its capture before it has a place."""
 
     data: bytes
-    digest: str
-    captured_at: str
-    status: int
-    etag: str | None = None
-    last_modified: str | None = None
+    capture: Capture
+    """Everything but ``warc_file`` and ``offset``, which ``RotatingWarcWriter.append`` fills in."""
 
 
 GZIP_LEVEL = 6
@@ -143,8 +140,9 @@ def response_record(url: str, status: int, reason: str, headers: list[tuple[str,
     writer.write_record(record)
     # one gzip member per record, as warcio writes them: readers can seek to any record
     data = zlib.compress(buffer.getvalue(), GZIP_LEVEL, wbits=GZIP_WBITS)
-    return WarcRecord(data, record.rec_headers.get_header("WARC-Payload-Digest") or "", captured_at, status,
-                      http.get_header("ETag"), http.get_header("Last-Modified"))
+    capture = Capture("", 0, len(data), record.rec_headers.get_header("WARC-Payload-Digest") or "", captured_at,
+                      status, http.get_header("ETag"), http.get_header("Last-Modified"))
+    return WarcRecord(data, capture)
 
 
 class RotatingWarcWriter:
@@ -170,8 +168,7 @@ class RotatingWarcWriter:
         # The record is written in one call, so a killed crawl cuts no record in half.
         stream.write(record.data)
         stream.flush()
-        return Capture(self._name, offset, len(record.data), record.digest, record.captured_at, record.status,
-                       record.etag, record.last_modified)
+        return replace(record.capture, warc_file=self._name, offset=offset)
 
     def close(self) -> None:
         if self._stream:

@@ -37,6 +37,13 @@ def test_exact_matches_tell_dang_from_đang_and_ignore_tone_placement():
     assert exact_matches("", "dan van", "dân vận") == 0
 
 
+def test_exact_matches_count_a_word_only_where_a_word_starts():
+    assert exact_matches("", "Huyện uỷ: “Đảng” viên", "Đảng") == 1  # after a quote mark
+    assert exact_matches("Tân Đảng", "", "đảng") == 2
+    assert exact_matches("", "xã_đảng, 2đảng", "Đảng") == 0  # inside a word: after _ or a digit
+    assert exact_matches("", "vận động, dân vận", "vận*") == 1  # a prefix query's stem
+
+
 def test_registry_rejects_a_province_after_that_disagrees_with_the_crosswalk(tmp_path):
     registry = tmp_path / "sites.toml"
     registry.write_text(

@@ -25,7 +25,6 @@ import re
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from crawler.text import fold, tone_key
 
@@ -91,16 +90,25 @@ def normalized_tokens(text: str) -> list[str]:
     return " ".join(map(_word_key, _strip_lines(text).split())).split()
 
 
-def _word_key(word: str) -> str:
-    """The word's folded, tone-unified syllables joined by spaces ("" for punctuation)."""
-    return _cached_word_key(word) if len(word) <= CACHED_WORD_MAX else _fold_word(word)
-
-
 def _fold_word(word: str) -> str:
+    """The word's folded, tone-unified syllables joined by spaces ("" for punctuation)."""
     return " ".join(TOKEN_RE.findall(fold(tone_key(word))))
 
 
-_cached_word_key = lru_cache(maxsize=WORD_CACHE_SIZE)(_fold_word)
+class _WordKeys(dict):
+    """word -> ``_fold_word(word)``, filled on first lookup; at most WORD_CACHE_SIZE short words kept."""
+
+    def __missing__(self, word: str) -> str:
+        key = _fold_word(word)
+        if len(word) <= CACHED_WORD_MAX:
+            if len(self) >= WORD_CACHE_SIZE:
+                self.clear()  # a rare reset bounds memory; the keys are recomputed, never different
+            self[word] = key
+        return key
+
+
+_word_key = _WordKeys().__getitem__
+"""A dict lookup in C for the words seen before (most of them): no Python call per word."""
 
 
 def shingles(tokens: list[str], k: int = SHINGLE_SIZE) -> set[str]:
@@ -110,9 +118,20 @@ def shingles(tokens: list[str], k: int = SHINGLE_SIZE) -> set[str]:
     return set(map(" ".join, zip(*(tokens[i:] for i in range(k)))))
 
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED)
-"""Drawn once: the seed's permutations (datasketch's affine32 scheme: h -> a * h + b mod 2**32)."""
-_PERM_A, _PERM_B = _TEMPLATE.permutations
+def affine32_permutations(seed: int, num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``permutations`` of datasketch 2's ``MinHash(num_perm, seed)`` (affine32: h -> a * h + b mod 2**32).
+
+    Drawn as datasketch draws them (tests/test_dedup_permutations.py compares): importing datasketch
+    imports scipy, ~0.7 s of CPU in the crawl and again in every extraction worker.
+    """
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)  # odd: a bijection
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+_PERM_A, _PERM_B = affine32_permutations(SEED, NUM_PERM)
+"""Drawn once: the seed's permutations."""
 FMIX_MULTIPLIERS = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
 """MurmurHash3's 32-bit finalizer, which datasketch applies to each hash before the permutations."""
 
@@ -129,10 +148,16 @@ def _signature_of(grams: set[str]) -> list[int]:
     return (np.multiply.outer(hashes, _PERM_A) + _PERM_B).min(axis=0).tolist()
 
 
+_SHA1_DIGEST = type(hashlib.sha1()).digest
+SHA1_WORDS = 5
+"""uint32 words in a 20-byte sha1 digest; datasketch keeps the first."""
+
+
 def _sha1_32(grams: set[str]) -> np.ndarray:
     """datasketch's ``sha1_hash32`` of each shingle: the first 4 bytes of its sha1, little-endian."""
-    sha1 = hashlib.sha1
-    return np.frombuffer(b"".join([sha1(gram.encode("utf-8")).digest()[:4] for gram in grams]), dtype="<u4")
+    # map() chains run the loop in C; the whole digests are joined and every fifth word kept
+    digests = b"".join(map(_SHA1_DIGEST, map(hashlib.sha1, map(str.encode, grams))))
+    return np.frombuffer(digests, dtype="<u4")[::SHA1_WORDS]
 
 
 def _fmix32(hashes: np.ndarray) -> np.ndarray:

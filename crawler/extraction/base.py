@@ -8,6 +8,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Callable, ClassVar
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.dates import (
@@ -44,6 +45,10 @@ SIDEBAR_XPATH = (
     "contains(@class, 'sidebar') or contains(@class, 'most-read') or contains(@class, 'related')]"
 )
 """Listing-like boxes (most read, related) that are not the listing itself."""
+IN_SIDEBAR = etree.XPath(SIDEBAR_XPATH)
+"""``SIDEBAR_XPATH`` compiled once (element.xpath compiles it for every listing item)."""
+LINKED_TEXT = etree.XPath(".//a//text() | ancestor::a//text()")
+"""A paragraph's link text (compiled once: element.xpath compiles it for every paragraph)."""
 CAPTION_MAX_CHARS = 300
 """A caption is a line or two; a longer set-apart paragraph under a photo is text."""
 PHOTO_BOXES = ("figure", "table")
@@ -321,7 +326,7 @@ class PortalPage:
     @cached_property
     def title_element(self) -> HtmlElement | None:
         """The title selectors' first visible match outside the banner, else the heading showing <title>."""
-        for el in dom.select(self.root, self.TITLE):
+        for el in dom.iter_select(self.root, self.TITLE):
             if clean_text(el.text_content()) and is_visible_content(el):
                 return el
         return self.element_showing(self.page_title())
@@ -369,7 +374,7 @@ class PortalPage:
     def selector_candidates(self, reference: date | None) -> list[DateCandidate]:
         """The platform date elements' dates, up to the first element that shows a publication date."""
         found: list[DateCandidate] = []
-        for el in dom.select(self.root, self.DATE):
+        for el in dom.iter_select(self.root, self.DATE):
             if in_related_box(el):
                 continue  # a date class reused by the "Tin khác" list inside the article block
             found += self.element_candidates(el, reference)
@@ -472,7 +477,7 @@ class PortalPage:
     def list_items(self) -> list[HtmlElement]:
         """The item blocks of a listing page, one per article link, sidebars left out."""
         items = dom.select_group(self.root, self.LIST_ITEM)
-        return [item for item in items if not item.xpath(SIDEBAR_XPATH)]
+        return [item for item in items if not IN_SIDEBAR(item)]
 
     def listing(self) -> Listing:
         """The article links of a listing page and its next page."""
@@ -513,7 +518,7 @@ def without_related_lists(blocks: list[dom.Block]) -> list[dom.Block]:
 
 def is_link_line(block: dom.Block) -> bool:
     """True when most of the block's text is link text (a headline in a list)."""
-    linked = clean_text("".join(block.element.xpath(".//a//text() | ancestor::a//text()")))
+    linked = clean_text("".join(LINKED_TEXT(block.element)))
     return len(linked) >= LINK_SHARE_MIN * len(block.text)
 
 

@@ -42,6 +42,8 @@ ITALIC_XPATH = (
     " 'italic')]]"
 )
 """Text in <em>/<i> or in an element styled font-style: italic (SharePoint's editor writes spans)."""
+EMPHASIZED_TEXT, ITALIC_TEXT = etree.XPath(EMPHASIS_XPATH), etree.XPath(ITALIC_XPATH)
+"""Compiled once: element.xpath(string) compiles the expression again for every paragraph."""
 HIDDEN_CLASS_RE = re.compile(
     r"(?:^|\s)(?:hide-accessible|sr-only|visually-hidden|screen-reader-text|helper-hidden-accessible"
     r"|hidden|d-none|hide)(?:\s|$)"
@@ -159,10 +161,18 @@ def query(root: HtmlElement, selector: str) -> list[HtmlElement]:
 
 def select(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
     """Elements matching any selector, in selector order then document order."""
-    found: list[HtmlElement] = []
+    return list(iter_select(root, selectors))
+
+
+def iter_select(root: HtmlElement, selectors: Iterable[str]) -> Iterator[HtmlElement]:
+    """``select`` lazily, for callers that stop at a match and leave the tree as it is meanwhile."""
+    # a caller that stops early spares the later (fallback) selectors their search
+    seen: set[HtmlElement] = set()
     for selector in selectors:
-        found += [el for el in query(root, selector) if el not in found]
-    return found
+        for el in query(root, selector):
+            if el not in seen:
+                seen.add(el)
+                yield el
 
 
 def select_group(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
@@ -185,7 +195,7 @@ def first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
 
 def first_text(root: HtmlElement, selectors: Iterable[str]) -> str:
     """The cleaned one-line text of the first matching element that has text."""
-    for el in select(root, selectors):
+    for el in iter_select(root, selectors):
         text = clean_text(el.text_content())
         if text:
             return text
@@ -255,14 +265,14 @@ def is_right_aligned(el: HtmlElement) -> bool:
 
 def is_emphasized(block: Block) -> bool:
     """True when all of the block's text is inside strong/b/em/i."""
-    emphasized = clean_paragraph("".join(block.element.xpath(EMPHASIS_XPATH)))
+    emphasized = clean_paragraph("".join(EMPHASIZED_TEXT(block.element)))
     return bool(emphasized) and block.text in emphasized
 
 
 def is_italic(el: HtmlElement) -> bool:
     """True when all of the element's text is italic (em, i, or font-style: italic)."""
     text = clean_text(el.text_content())
-    return bool(text) and clean_text("".join(el.xpath(ITALIC_XPATH))) == text
+    return bool(text) and clean_text("".join(ITALIC_TEXT(el))) == text
 
 
 def is_centred(el: HtmlElement) -> bool:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -145,6 +144,8 @@ class GenericPage(PortalPage):
 
     def extraction(self):
         """trafilatura's reading of the page (a Document), or None."""
+        import trafilatura  # only pages no platform reads need it: ~0.15 s less start-up per process
+
         return trafilatura.bare_extraction(
             without(self.root, TEXT_FURNITURE_RE), url=self.url, include_comments=False,
             favor_precision=True, include_tables=True, with_metadata=True,

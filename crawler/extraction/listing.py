@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from datetime import date
@@ -31,6 +32,10 @@ CURRENT_XPATH = (
     " or @aria-current]"
 )
 DISABLED_XPATH = "ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' disabled ')]"
+# compiled once: element.xpath(string) compiles its expression on every call (every link of every pager)
+REL_NEXT_LINKS, NEXT_CLASS_LINKS, CURRENT_MARKERS, IS_DISABLED = map(
+    etree.XPath, (REL_NEXT_XPATH, NEXT_CLASS_XPATH, CURRENT_XPATH, DISABLED_XPATH)
+)
 
 
 def read_listing(page: PortalPage) -> Listing:
@@ -63,7 +68,7 @@ def read_entry(page: PortalPage, item: HtmlElement, base: str, reference: date) 
 
 def item_link(item: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement | None:
     """The first link of an item that has text (image links come first in many layouts)."""
-    for link in dom.select(item, selectors):
+    for link in dom.iter_select(item, selectors):
         if clean_text(link.text_content()) or link.get("title"):
             return link
     return None
@@ -71,7 +76,7 @@ def item_link(item: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement | No
 
 def item_date(item: HtmlElement, selectors: tuple[str, ...], fetched_at, reference: date) -> str | None:
     """The date shown in a listing item, in the archive format (year-less dates need ``reference``)."""
-    for el in dom.select(item, selectors):
+    for el in dom.iter_select(item, selectors):
         value = parse_iso_date(el.get("datetime"), fetched_at) or parse_date(
             el.text_content(), fetched_at, reference
         )
@@ -82,11 +87,11 @@ def item_date(item: HtmlElement, selectors: tuple[str, ...], fetched_at, referen
 
 def find_next(root: HtmlElement, pagers: tuple[str, ...], base: str) -> str | None:
     """The next listing page: rel=next, a "next" class, a "Sau/Tiếp" link, or current page + 1."""
-    for link in root.xpath(REL_NEXT_XPATH):
+    for link in REL_NEXT_LINKS(root):
         url = usable(link, base)
         if url:
             return url
-    for pager in dom.select(root, pagers):
+    for pager in dom.iter_select(root, pagers):
         url = next_in_pager(pager, base)
         if url:
             return url
@@ -97,7 +102,7 @@ def next_in_pager(pager: HtmlElement, base: str) -> str | None:
     """The next-page link inside one pagination block."""
     links = [link for link in pager.iter("a") if usable(link, base)]
     candidates = (
-        pager.xpath(NEXT_CLASS_XPATH)
+        NEXT_CLASS_LINKS(pager)
         + [link for link in links if NEXT_TEXT_RE.match(clean_text(link.text_content()))]
         + following_number(pager, links)
         + [link for link in links if clean_text(link.text_content()) in NEXT_MARKS]
@@ -111,7 +116,7 @@ def next_in_pager(pager: HtmlElement, base: str) -> str | None:
 
 def following_number(pager: HtmlElement, links: list[HtmlElement]) -> list[HtmlElement]:
     """The link numbered one more than the current page's marker."""
-    for marker in pager.xpath(CURRENT_XPATH):
+    for marker in CURRENT_MARKERS(pager):
         text = clean_text(marker.text_content())
         if text.isdigit():
             wanted = str(int(text) + 1)
@@ -121,6 +126,6 @@ def following_number(pager: HtmlElement, links: list[HtmlElement]) -> list[HtmlE
 
 def usable(link: HtmlElement, base: str) -> str | None:
     """The absolute URL of a followable, enabled link."""
-    if link.xpath(DISABLED_XPATH):
+    if IS_DISABLED(link):
         return None
     return dom.absolute_link(link.get("href"), base)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from crawler.extraction import dom
-from crawler.extraction.base import SIDEBAR_XPATH, PortalPage
+from crawler.extraction.base import IN_SIDEBAR, PortalPage
 
 
 class VhvPage(PortalPage):
@@ -68,7 +68,7 @@ class VhvPage(PortalPage):
         """Items of the first list layout that has any outside the sidebars."""
         # VHV sidebars reuse listNewsType1, so a sidebar box must not hide the main listType6 list
         for selector in self.LIST_ITEM:
-            items = [item for item in dom.query(self.root, selector) if not item.xpath(SIDEBAR_XPATH)]
+            items = [item for item in dom.query(self.root, selector) if not IN_SIDEBAR(item)]
             if items:
                 return items
         return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import shlex
 import sys
@@ -20,6 +21,9 @@ logger = logging.getLogger(__name__)
 
 COMMIT_EVERY_S = 1.0
 """How long saved items wait for their commit: a killed crawl loses at most this much, fetched again next run."""
+GC_YOUNG_THRESHOLD = 10_000
+"""Net allocations between young collections while crawling: Python's 700 meant ~3 collections per page, each
+walking every young request, response and Deferred (~0.4 ms per page in all, more through the cache misses)."""
 
 
 class ExtractPipeline:
@@ -86,6 +90,7 @@ class ArchivePipeline:
         self.db = None
         self.run_id: int | None = None
         self._committer: LoopingCall | None = None
+        self._gc_thresholds = gc.get_threshold()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -97,6 +102,7 @@ class ArchivePipeline:
         return pipeline
 
     def open_spider(self):
+        self._gc_thresholds = tune_gc(GC_YOUNG_THRESHOLD)
         # commits without an fsync each: the crawl's pace is not the disk's
         self.db = archive.open_archive(self.path, sync_every_commit=False)
         archive.save_sites(self.db, self.crawler.spider.sites.values())
@@ -142,6 +148,7 @@ class ArchivePipeline:
         archive.commit_batch(self.db)
         archive.finish_run(self.db, self.run_id, _now(), exit_status(reason, failures), site_counts, failures)
         self.db.close()
+        restore_gc(self._gc_thresholds)
 
 
 def site_counts_from_stats(stats: dict, site_ids) -> dict[str, dict[str, int]]:
@@ -161,6 +168,20 @@ def failed_sites(stats: dict, site_counts: dict[str, dict[str, int]]) -> dict[st
 def exit_status(finish_reason: str | None, failures: dict[str, str] | None = None) -> int:
     """0 when the crawl finished normally and no site failed, 1 otherwise (documented in the README)."""
     return 0 if finish_reason == "finished" and not failures else 1
+
+
+def tune_gc(young_threshold: int) -> tuple[int, int, int]:
+    """Collect garbage less often, and never walk what start-up built; the thresholds to restore after."""
+    previous = gc.get_threshold()
+    gc.collect()
+    gc.freeze()  # modules, Scrapy's components, the registry: live to the end, no use walking them
+    gc.set_threshold(young_threshold, *previous[1:])
+    return previous
+
+
+def restore_gc(previous: tuple[int, int, int]) -> None:
+    gc.unfreeze()
+    gc.set_threshold(*previous)
 
 
 def _now() -> str:

@@ -885,12 +885,32 @@ def _atomic_save(db: sqlite_utils.Database) -> Iterator[None]:
     held = _HELD_INDEX_WRITES.get(db)
     mark = len(held) if held is not None else 0
     try:
-        with db.atomic():
+        with _savepoint(db) if db.conn.in_transaction else db.atomic():
             yield
     except BaseException:
         if held is not None:
             del held[mark:]
         raise
+
+
+SAVE_SAVEPOINT = "danvan_save"
+"""One name for every save's savepoint: nested ones stack, and RELEASE or ROLLBACK TO takes the innermost."""
+
+
+@contextmanager
+def _savepoint(db: sqlite_utils.Database) -> Iterator[None]:
+    """``db.atomic()`` inside an open transaction (the crawl's batches), without its random savepoint
+    name: drawing one reads os.urandom on every save."""
+    conn = db.conn
+    conn.execute(f"SAVEPOINT {SAVE_SAVEPOINT}")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:  # a RAISE(ROLLBACK) may have ended the transaction already
+            conn.execute(f"ROLLBACK TO SAVEPOINT {SAVE_SAVEPOINT}")
+            conn.execute(f"RELEASE SAVEPOINT {SAVE_SAVEPOINT}")
+        raise
+    conn.execute(f"RELEASE SAVEPOINT {SAVE_SAVEPOINT}")
 
 
 def _fts_values(row: dict, keys: TextKeys | None = None) -> tuple[str, str, str, str]:

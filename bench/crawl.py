@@ -51,6 +51,9 @@ BENCH_SETTINGS = {
     "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
     # walk every listing page of the grown portals
     "MAX_LISTING_PAGES": "100000",
+    # and every page of them: no depth limit, no per-site page cap (crawler/scope.py)
+    "DEPTH_LIMIT": "0",
+    "MAX_PAGES_PER_SITE": "0",
     "LOG_LEVEL": "INFO",
 }
 CHILD_TIMEOUT_S = 1800

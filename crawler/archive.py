@@ -10,7 +10,9 @@ by this module, inside the same transaction as the row it describes.
 from __future__ import annotations
 
 import json
+import os
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +23,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from crawler import dedup, vi_search
-from crawler.items import Article
+from crawler.items import Article, FetchFailure
 from crawler.registry import Site
 from crawler.report_types import report_type
 from crawler.text import fold
@@ -31,7 +33,7 @@ migrations = Migrations("danvan")
 
 RUN_COUNTS = (
     "requests", "articles_new", "articles_updated", "articles_unchanged", "errors", "pages_skipped",
-    "pages_ok", "articles_duplicate", "pages_gone", "not_modified", "listing_errors",
+    "pages_ok", "articles_duplicate", "pages_gone", "not_modified", "listing_errors", "pages_failed",
 )
 COUNTS_BY_OUTCOME = {
     "new": ("articles_new",),
@@ -308,19 +310,139 @@ def index_facets_together(db: sqlite_utils.Database) -> None:
                                     if_not_exists=True)
 
 
-def open_archive(path: str | Path, sync_every_commit: bool = True) -> sqlite_utils.Database:
+@migrations()
+def create_fetch_failures(db: sqlite_utils.Database) -> None:
+    """Links a run could not fetch, and why; unlike skipped pages they stay unknown, so the next run tries again."""
+    db["fetch_failures"].create(
+        {
+            "url": str, "site": str, "kind": str, "reason": str, "status": int, "detail": str, "attempts": int,
+            "runs_failed": int, "first_failed": str, "last_failed": str, "crawl_run": int,
+        },
+        pk="url",
+        foreign_keys=[("site", "sites", "id"), ("crawl_run", "crawl_runs", "id")],
+        not_null={"kind", "reason", "attempts", "runs_failed", "first_failed", "last_failed", "crawl_run"},
+    )
+    db["fetch_failures"].create_index(["reason"])
+    db["crawl_run_sites"].add_column("pages_failed", int, not_null_default=0)
+
+
+def open_archive(path: str | Path, sync_every_commit: bool = True,
+                 read_only: bool = False) -> sqlite_utils.Database:
     """Open (creating or migrating) the archive at ``path``: WAL, foreign keys enforced.
 
     ``sync_every_commit=False`` (the crawl's writer) skips the fsync per transaction
     (synchronous=NORMAL): a commit still survives a killed process; only a power cut can roll
     back the latest ones, whose pages the next run then fetches again.
+    ``read_only=True`` opens an existing, up-to-date archive without writing anything (export).
+    Raises ``NotAnArchive`` before touching a file that is not one, ``ArchiveError`` if it cannot be written.
     """
-    db = sqlite_utils.Database(path)
-    db.enable_wal()
-    if not sync_every_commit:
-        db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("PRAGMA foreign_keys = ON")
-    migrations.apply(db)
+    check_archive_file(path)
+    if read_only:
+        return _open_read_only(path)
+    if Path(path).exists() and not os.access(path, os.W_OK):  # SQLite would open it read-only without a word
+        raise ArchiveError(f"cannot open the archive {path} for writing: the file is readonly")
+    try:
+        db = sqlite_utils.Database(path)
+        db.enable_wal()
+        if not sync_every_commit:
+            db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(db)
+    except sqlite3.Error as error:
+        raise ArchiveError(f"cannot open the archive {path} for writing: {error}") from None
+    return db
+
+
+class ArchiveError(RuntimeError):
+    """The archive cannot be used as asked (not writable, disk full); the message says why, in one line."""
+
+
+class ArchiveOutOfDate(ArchiveError):
+    """The archive was made by an older version: it must be opened for writing once, to migrate it."""
+
+
+class NotAnArchive(ArchiveError):
+    """The file is not a danvan archive, or a damaged one: nothing is written to it."""
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_HEADER_BYTES = 100
+
+
+def check_archive_file(path: str | Path) -> None:
+    """Raise ``NotAnArchive`` unless ``path`` is missing, empty, or a whole SQLite file of danvan's migrations."""
+    path = Path(path)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return  # a new archive
+    if not path.is_file():
+        raise NotAnArchive(f"{path} is not a file")
+    with open(path, "rb") as handle:
+        header = handle.read(SQLITE_HEADER_BYTES)
+    if not header.startswith(SQLITE_MAGIC) or len(header) < SQLITE_HEADER_BYTES:
+        raise NotAnArchive(f"{path} is not an archive: not a SQLite database")
+    expected = _header_file_size(header)
+    if expected > path.stat().st_size:
+        raise NotAnArchive(f"{path} is damaged: truncated to {path.stat().st_size} of its {expected} bytes")
+    tables = _table_names(path)
+    if tables and migrations.name not in _migration_sets(path, tables):
+        raise NotAnArchive(f"{path} is a SQLite database but not a danvan archive (tables: {', '.join(tables[:5])})")
+
+
+def _header_file_size(header: bytes) -> int:
+    """The size the SQLite header says the file has (0 when the header's page count is not trusted)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size  # the header stores 65536 as 1
+    change_counter, page_count = header[24:28], int.from_bytes(header[28:32], "big")
+    valid_for = header[92:96]  # the page count is valid only when written by the same change
+    return page_size * page_count if valid_for == change_counter else 0
+
+
+def _table_names(path: Path) -> list[str]:
+    try:
+        with _read_only_connection(path) as conn:
+            return [row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")]
+    except sqlite3.Error as error:
+        raise NotAnArchive(f"{path} is damaged or not an archive: {error}") from None
+
+
+def _migration_sets(path: Path, tables: list[str]) -> set[str]:
+    if migrations.migrations_table not in tables:
+        return set()
+    try:
+        with _read_only_connection(path) as conn:
+            rows = conn.execute(f"select distinct migration_set from [{migrations.migrations_table}]")
+            return {row[0] for row in rows}
+    except sqlite3.Error as error:
+        raise NotAnArchive(f"{path} is damaged or not an archive: {error}") from None
+
+
+@contextmanager
+def _read_only_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that cannot write ``path``."""
+    conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _read_only_uri(path: Path) -> str:
+    """SQLite's read-only URI; immutable when the folder is read-only, where no -shm file can be made."""
+    flags = "mode=ro" if os.access(path.resolve().parent, os.W_OK) else "immutable=1"
+    return f"{path.resolve().as_uri()}?{flags}"
+
+
+def _open_read_only(path: str | Path) -> sqlite_utils.Database:
+    """An up-to-date archive, opened so that nothing can be written to it."""
+    path = Path(path)
+    db = sqlite_utils.Database(sqlite3.connect(_read_only_uri(path), uri=True))
+    try:
+        pending = migrations.pending(db)
+    except sqlite3.Error as error:
+        raise NotAnArchive(f"{path} is damaged or not an archive: {error}") from None
+    if pending:
+        raise ArchiveOutOfDate(f"{path} is not up to date ({len(pending)} schema changes pending): "
+                           "run `danvan crawl` or `danvan reprocess` on it once")
     return db
 
 
@@ -526,6 +648,27 @@ def save_skipped(db: sqlite_utils.Database, url: str, site_id: str | None, reaso
              "first_seen": first_seen or seen_at, "last_seen": seen_at, "crawl_run": run_id},
             pk="url",
         )
+
+
+def save_fetch_failure(db: sqlite_utils.Database, failure: FetchFailure, run_id: int) -> None:
+    """Record that a link (or listing page) could not be fetched in this run, and why; counts the runs it failed in."""
+    with db.atomic():
+        old = _row(db.execute("select first_failed, runs_failed, crawl_run from fetch_failures where url = ?",
+                              [failure.url]))
+        runs_failed = (old["runs_failed"] + (old["crawl_run"] != run_id)) if old else 1
+        db["fetch_failures"].upsert(
+            {"url": failure.url, "site": failure.site_id, "kind": failure.kind, "reason": failure.reason,
+             "status": failure.status, "detail": failure.detail, "attempts": failure.attempts,
+             "runs_failed": runs_failed, "first_failed": old["first_failed"] if old else failure.failed_at,
+             "last_failed": failure.failed_at, "crawl_run": run_id},
+            pk="url",
+        )
+
+
+def clear_fetch_failure(db: sqlite_utils.Database, *urls: str | None) -> None:
+    """Forget earlier failures of ``urls``: a run fetched them now."""
+    for url in filter(None, urls):
+        db.execute("delete from fetch_failures where url = ?", [url])
 
 
 SEARCH_ROWS = 50

@@ -8,19 +8,38 @@ import shlex
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 import click
 
+from crawler.archive import ArchiveError, ArchiveOutOfDate, NotAnArchive, open_archive
 from crawler.extraction import PLATFORM_IDS, extract_article
-from crawler.lock import EXIT_LOCKED, ArchiveLocked, CrawlLock
+from crawler.lock import EXIT_LOCKED, ArchiveLocked, CrawlLock, LockFileError
 from crawler.registry import RegistryError, load_registry, select_sites
 from crawler.serve import (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SQL_TIME_LIMIT_MS, ServeError, check_servable,
                            datasette_args, find_metadata, run_datasette)
 from crawler.text import decode_html
 
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+DAY_FORMAT = "%Y-%m-%d"
 EXTRACT_KEYS = ("url", "site", "platform", "title", "published", "published_source",
                 "author", "source", "text", "documents")
+
+
+class Day(click.ParamType):
+    """A calendar day written YYYY-MM-DD (as a datetime at midnight), with a message that says so."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.strptime(value, DAY_FORMAT)
+        except ValueError:
+            self.fail(f"{value!r} does not match the format YYYY-MM-DD of a calendar day, e.g. 2024-01-31", param, ctx)
 
 
 @click.group()
@@ -41,7 +60,7 @@ def cli():
               help="Crawl from this WARC file instead of the network (repeatable).")
 @click.option("--full", is_flag=True,
               help="Walk every listing page (up to MAX_LISTING_PAGES), without conditional requests.")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+@click.option("--since", type=Day(), metavar="YYYY-MM-DD",
               help="Backfill: walk listings back to this day and skip links dated before it.")
 @click.option("--refresh", is_flag=True,
               help="Fetch archived articles again (conditionally); a changed page is kept as a new version.")
@@ -57,8 +76,9 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, full, since, refres
     fetched (README "Incremental runs").
 
     Exit status: 0 when the crawl finished, 1 when a site failed (no page
-    fetched) or the crawl did not finish normally, 2 for a usage error
-    (bad option, registry or site id),
+    fetched), the crawl did not finish normally or the archive could not
+    be written (read-only, disk full), 2 for a usage error (bad option,
+    registry or site id, a --db file that is not an archive),
     3 when another crawl is running on the same archive.
 
     \b
@@ -79,11 +99,17 @@ def crawl(db_path, sites_file, site_ids, demo, replay_files, full, since, refres
                               shlex.join(["danvan", *sys.argv[1:]]))
     try:
         with CrawlLock(db_path):
+            _check_writable(db_path)
             outcome = run_crawl(sites, settings, log_file or _default_log_file())
     except ArchiveLocked as error:
         click.echo(f"danvan crawl: {error}; not starting a second one", err=True)
         sys.exit(EXIT_LOCKED)
+    except (ArchiveError, LockFileError) as error:
+        _fail("crawl", error)
     _print_summary(outcome.site_counts, outcome.failures)
+    if outcome.storage_error:
+        click.echo(f"danvan crawl: stopped: the archive could not be written ({outcome.storage_error}); "
+                   "what was committed before is kept", err=True)
     sys.exit(outcome.exit_status)
 
 
@@ -120,6 +146,8 @@ def reprocess(db_path, warc_dir, workers):
     except ArchiveLocked as error:
         click.echo(f"danvan reprocess: {error}", err=True)
         sys.exit(EXIT_LOCKED)
+    except (ArchiveError, LockFileError) as error:
+        _fail("reprocess", error)
     click.echo(_describe_changes(changes))
 
 
@@ -153,9 +181,9 @@ def extract(file, url, platform, fetched_at, sites_file):
 @click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True),
               help="File to write (default: standard output).")
 @click.option("--query", help="Full-text search, with or without diacritics, as in Datasette's search box.")
-@click.option("--from", "date_from", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+@click.option("--from", "date_from", type=Day(), metavar="YYYY-MM-DD",
               help="Only articles published on or after this day (undated articles are left out).")
-@click.option("--to", "date_to", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+@click.option("--to", "date_to", type=Day(), metavar="YYYY-MM-DD",
               help="Only articles published on or before this day (undated articles are left out).")
 @click.option("--province", "provinces", multiple=True, metavar="NAME",
               help="Only this province, before or after the 2025 merger (repeatable; diacritics optional).")
@@ -173,15 +201,18 @@ def export(db_path, fmt, output, query, date_from, date_to, provinces, site_ids,
         danvan export --format jsonl --from 2024-01-01 --to 2024-12-31 --site baogialai
         danvan export --format sql --unique-reports -o reports.sql && sqlite3 new.db < reports.sql
     """
-    from crawler import archive
     from crawler.export import Filters, export_articles
 
     if date_from and date_to and date_from > date_to:
         raise click.BadParameter("--from is later than --to", param_hint="--from")
     filters = Filters(query=query, date_from=_day(date_from), date_to=_day(date_to),
                       provinces=provinces, sites=site_ids, unique_reports=unique_reports)
+    try:
+        db = _open_for_reading(db_path)
+    except ArchiveError as error:
+        _fail("export", error)
     # A file is written under a temporary name and renamed when complete: no half export is left behind.
-    with archive.open_archive(db_path) as db, click.open_file(output, "wb", atomic=output != "-") as out:
+    with db, click.open_file(output, "wb", atomic=output != "-") as out:
         count = export_articles(db, filters, fmt, out, progress=_export_bar)
     click.echo(f"{count} articles exported to {'stdout' if output == '-' else output}", err=True)
 
@@ -216,10 +247,31 @@ def serve(db_path, host, port, sql_time_limit_ms, metadata, overrides):
         check_servable(db_path)
     except ServeError as error:
         raise click.ClickException(str(error)) from None
+    except NotAnArchive as error:
+        _fail("serve", error)
     except ArchiveLocked as error:
         click.echo(f"danvan serve: {error}; serve the archive when it is done", err=True)
         sys.exit(EXIT_LOCKED)
     run_datasette(args)
+
+
+def _check_writable(db_path) -> None:
+    """Create or migrate the archive before the crawl starts: a file that is not one, or cannot be written, stops it here."""
+    open_archive(db_path).close()
+
+
+def _open_for_reading(db_path):
+    """An up-to-date archive opened read-only (an export writes nothing); an older one is migrated first."""
+    try:
+        return open_archive(db_path, read_only=True)
+    except ArchiveOutOfDate:
+        return open_archive(db_path)
+
+
+def _fail(command: str, error: Exception) -> NoReturn:
+    """One line for the operator, no traceback; status 2 for a file that is not an archive, else 1."""
+    click.echo(f"danvan {command}: {error}", err=True)
+    sys.exit(EXIT_USAGE if isinstance(error, NotAnArchive) else EXIT_FAILED)
 
 
 def _selected_sites(sites_file, site_ids, include_gone: bool):
@@ -270,7 +322,8 @@ def _print_summary(site_counts: dict[str, dict[str, int]], failures: dict[str, s
             f"{site_id}: {counts['requests']} requests ({counts['not_modified']} not modified), "
             f"{counts['articles_new']} new ({counts['articles_duplicate']} copies of archived reports), "
             f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
-            f"{counts['pages_gone']} gone, {counts['pages_skipped']} not articles, {counts['errors']} errors{failed}"
+            f"{counts['pages_gone']} gone, {counts['pages_skipped']} not articles, {counts['pages_failed']} not fetched, "
+            f"{counts['errors']} errors{failed}"
         )
 
 

@@ -122,3 +122,24 @@ class SkippedPage:
     """javascript-only, login-wall, error-page, no-text or undecodable."""
     status: int
     fetched_at: str
+
+
+@dataclass
+class FetchFailure:
+    """A link or listing page that could not be fetched: the next run tries it again (it is not a known link)."""
+
+    url: str
+    """Canonical URL of the link as the listing showed it (a listing page's own URL for a listing)."""
+    site_id: str
+    kind: str
+    """article or listing."""
+    reason: str
+    """timeout, connection-lost, unreachable, http-error, too-large, redirect-loop, redirected-offsite,
+    robots-disallowed or download-error."""
+    status: int | None
+    """The HTTP status of the last answer, when there was one."""
+    detail: str
+    """The error as the downloader reported it."""
+    attempts: int
+    """Downloads tried in this run, retries included."""
+    failed_at: str

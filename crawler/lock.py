@@ -7,6 +7,7 @@ itself only says who held it last.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 from datetime import datetime, timezone
@@ -20,6 +21,10 @@ class ArchiveLocked(RuntimeError):
     """Another process is crawling into the same archive."""
 
 
+class LockFileError(OSError):
+    """The lock file cannot be made beside the archive (read-only folder or medium)."""
+
+
 class CrawlLock:
     """Held for the duration of a crawl: ``with CrawlLock(db_path): ...``."""
 
@@ -28,8 +33,11 @@ class CrawlLock:
         self._file = None
 
     def __enter__(self) -> CrawlLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+", encoding="utf-8")
+        except OSError as error:
+            raise LockFileError(f"cannot create the lock file {self.path}: {error.strerror}") from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -37,10 +45,15 @@ class CrawlLock:
             holder = handle.read().strip() or "unknown process"
             handle.close()
             raise ArchiveLocked(f"another crawl is running on {self.path.with_suffix('')} ({holder})") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} since {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n")
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()} since {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n")
+            handle.flush()
+        except OSError as error:  # a full disk: nothing could be written to the archive either
+            with contextlib.suppress(OSError):  # closing flushes the unwritten note again
+                handle.close()
+            raise LockFileError(f"cannot write the lock file {self.path}: {error.strerror}") from None
         self._file = handle
         return self
 

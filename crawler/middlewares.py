@@ -1,22 +1,25 @@
-"""Downloader middlewares: per-site request accounting and WARC replay."""
+"""Downloader middlewares: per-site request accounting, WARC capture and replay, Retry-After, robots.txt."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from http import HTTPStatus
-
-from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import Headers
-from scrapy.responsetypes import responsetypes
-from scrapy.utils.reactor import is_asyncio_reactor_installed
-
 from dataclasses import asdict
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from http import HTTPStatus
 from pathlib import Path
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Headers
+from scrapy.responsetypes import responsetypes
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.reactor import is_asyncio_reactor_installed
+from twisted.internet.defer import Deferred
 
 from crawler.webarchive import RotatingWarcWriter, WarcIndex, response_record
 
@@ -136,3 +139,70 @@ class WarcCaptureMiddleware:
         if self._builder is not None:
             self._builder.shutdown(wait=True)
         self.writer.close()
+
+
+class RetryAfterMiddleware:
+    """Waits out the Retry-After of a 429 or 503 that RetryMiddleware is about to retry (Scrapy retries at once).
+
+    The wait is capped at RETRY_AFTER_MAX_S; only this request waits, the rest of the crawl goes on.
+    """
+
+    def __init__(self, retry_codes: set[int], retry_times: int, max_wait: float):
+        self.retry_codes = retry_codes
+        self.retry_times = retry_times
+        self.max_wait = max_wait
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("RETRY_ENABLED") or not is_asyncio_reactor_installed():
+            raise NotConfigured("retries off, or no asyncio reactor to wait on")
+        codes = {int(code) for code in settings.getlist("RETRY_HTTP_CODES")} & RETRY_AFTER_STATUSES
+        return cls(codes, settings.getint("RETRY_TIMES"), settings.getfloat("RETRY_AFTER_MAX_S"))
+
+    async def process_response(self, request, response):
+        will_retry = request.meta.get("retry_times", 0) < request.meta.get("max_retry_times", self.retry_times)
+        if response.status in self.retry_codes and will_retry and not request.meta.get("dont_retry"):
+            wait = retry_after_seconds(response.headers.get("Retry-After"), datetime.now(timezone.utc))
+            if wait:
+                logger.info("%s answered %d: retrying after %.0f s", request.url, response.status,
+                            min(wait, self.max_wait))
+                await asyncio.sleep(min(wait, self.max_wait))
+        return response
+
+
+RETRY_AFTER_STATUSES = {429, 503}
+
+
+def retry_after_seconds(value: bytes | None, now: datetime) -> float | None:
+    """Seconds a Retry-After header asks to wait (delta-seconds or an HTTP date), None if absent or unreadable."""
+    text = value.decode("latin-1").strip() if value else ""
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, (when - now).total_seconds()) if when.tzinfo else None
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
+    """Scrapy's, except that every request waiting for a site's robots.txt gets its rules.
+
+    Scrapy 2.19 awaits the pending robots.txt Deferred through ``asFuture``, which hands the parser
+    to the first waiter only: the other requests queued meanwhile (a run's pending links) saw None
+    and were fetched whatever robots.txt said.
+    """
+
+    async def robot_parser(self, request):
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(pending, Deferred):
+            return await super().robot_parser(request)
+        waiter: Deferred = Deferred()
+
+        def relay(parser):
+            waiter.callback(parser)
+            return parser  # for the next waiter
+
+        pending.addCallback(relay)
+        return await maybe_deferred_to_future(waiter)

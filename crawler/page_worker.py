@@ -22,9 +22,19 @@ from multiprocessing import get_context
 from crawler import dedup
 from crawler.extraction import extract_article
 from crawler.items import Article
-from crawler.text import GzipBodyError, decode_html
+from crawler.text import GzipBodyError, decode_html, gunzip_body
 from crawler.text_keys import text_keys
 
+BINARY_SIGNATURES = (
+    (b"%PDF-", "PDF document"), (b"\xff\xd8\xff", "JPEG image"), (b"\x89PNG\r\n", "PNG image"),
+    (b"GIF8", "GIF image"), (b"PK\x03\x04", "ZIP or Office document"), (b"\xd0\xcf\x11\xe0", "Office 97 document"),
+    (b"RIFF", "RIFF media"), (b"Rar!", "RAR archive"), (b"7z\xbc\xaf", "7-Zip archive"),
+)
+"""Magic numbers of what portals serve as text/html by mistake: attachments and images."""
+SNIFF_BYTES = 1024
+"""How much of the body is checked for NUL bytes: an HTML page has none, a binary file has many."""
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+"""A UTF-16 page is full of NUL bytes and still HTML."""
 START_METHOD = "spawn"
 """A fresh interpreter: forking the crawl process would copy its reactor threads' locks."""
 
@@ -55,9 +65,13 @@ class PageResult:
 def extract_page(job: PageJob) -> PageResult:
     """Decode and read one article page through its platform's page object."""
     try:
-        html = decode_html(job.body, job.content_type)
+        body = gunzip_body(job.body)
     except GzipBodyError as error:
         return PageResult(None, "undecodable", str(error))
+    refused = refuse_body(body)
+    if refused:
+        return PageResult(None, *refused)
+    html = decode_html(body, job.content_type)
     article = extract_article(job.url, html, datetime.fromisoformat(job.fetched_at), job.platform,
                               listing_date=job.listing_date)
     reason = article.shell or (None if article.text.strip() else "no-text")
@@ -68,6 +82,19 @@ def extract_page(job: PageJob) -> PageResult:
     if article.text_keys.content_hash != job.stored_hash:  # the archive's dedup step will need it
         article.minhash = dedup.signature(article.text)
     return PageResult(article)
+
+
+def refuse_body(body: bytes) -> tuple[str, str] | None:
+    """("empty", ...) or ("binary", what it is) for a body that is no HTML page, whatever its Content-Type."""
+    if not body.strip():
+        return "empty", f"{len(body)} bytes of whitespace" if body else "no body"
+    head = body.lstrip()[:SNIFF_BYTES]
+    for magic, what in BINARY_SIGNATURES:
+        if head.startswith(magic):
+            return "binary", what
+    if b"\x00" in head and not head.startswith(UTF16_BOMS):
+        return "binary", "NUL bytes in the body"
+    return None
 
 
 def default_processes() -> int:

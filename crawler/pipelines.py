@@ -14,7 +14,7 @@ from scrapy.utils.reactor import is_asyncio_reactor_installed
 from twisted.internet.task import LoopingCall
 
 from crawler import archive
-from crawler.items import Article, FetchedPage, GonePage, ListingPage, NotModifiedPage, SkippedPage
+from crawler.items import Article, FetchedPage, FetchFailure, GonePage, ListingPage, NotModifiedPage, SkippedPage
 from crawler.page_worker import ExtractorPool, PageJob, default_processes
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,8 @@ class ExtractPipeline:
             if result.skipped == "undecodable":
                 logger.warning("Undecodable body (%s): %s", result.detail, item.url)
             else:
-                logger.warning("Not an article (%s): %s", result.skipped, item.url)
+                detail = f": {result.detail}" if result.detail else ""
+                logger.warning("Not an article (%s%s): %s", result.skipped, detail, item.url)
             return SkippedPage(url, item.site_id, result.skipped, item.status, item.fetched_at)
         article = result.article
         article.url = url
@@ -99,20 +100,39 @@ class ArchivePipeline:
         pipeline = cls(crawler, crawler.settings.get("ARCHIVE_PATH"), command, keep_versions=not replaying)
         # The run is closed on spider_closed, the first moment the finish reason is known.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.request_dropped, signal=signals.request_dropped)
         return pipeline
+
+    def request_dropped(self, request, spider):
+        """A redirect that led back to a URL already asked for is a loop: recorded like a failed fetch."""
+        failure = spider.redirect_loop_failure(request)
+        if failure is not None:
+            self.process_item(failure)
 
     def open_spider(self):
         self._gc_thresholds = tune_gc(GC_YOUNG_THRESHOLD)
-        # commits without an fsync each: the crawl's pace is not the disk's
-        self.db = archive.open_archive(self.path, sync_every_commit=False)
-        archive.save_sites(self.db, self.crawler.spider.sites.values())
-        self.run_id = archive.start_run(self.db, self.command, _now())
+        try:
+            # commits without an fsync each: the crawl's pace is not the disk's
+            self.db = archive.open_archive(self.path, sync_every_commit=False)
+            archive.save_sites(self.db, self.crawler.spider.sites.values())
+            self.run_id = archive.start_run(self.db, self.command, _now())
+        except Exception:
+            logger.exception("The archive %s could not be opened for this run", self.path)  # the runner stops on it
+            raise
         self._committer = LoopingCall(archive.commit_batch, self.db)
-        self._committer.start(COMMIT_EVERY_S, now=False)
+        self._committer.start(COMMIT_EVERY_S, now=False).addErrback(self._commit_failed)
+
+    def _commit_failed(self, failure) -> None:
+        """A commit that failed (disk full, read-only) is logged with its cause: the runner stops the crawl on it."""
+        logger.error("The archive could not be written", exc_info=(failure.type, failure.value, failure.tb))
 
     def process_item(self, item):
         site = self.crawler.spider.sites[item.site_id]
         archive.begin_batch(self.db)  # the items of the next COMMIT_EVERY_S share one commit
+        if isinstance(item, FetchFailure):
+            archive.save_fetch_failure(self.db, item, self.run_id)
+            return item
+        archive.clear_fetch_failure(self.db, _fetched_key(item, site), getattr(item, "redirected_from", None))
         if isinstance(item, Article):
             outcome = archive.save_article(self.db, item, self.run_id, item.fetched_at, self.keep_versions)
             self._count(item.site_id, *archive.COUNTS_BY_OUTCOME[outcome])
@@ -138,15 +158,23 @@ class ArchivePipeline:
             self.crawler.stats.inc_value(f"site/{site_id}/{counter}")
 
     def spider_closed(self, spider, reason):
+        if self.db is None:  # the archive never opened: nothing to close or record
+            restore_gc(self._gc_thresholds)
+            return
         stats = self.crawler.stats.get_stats()
         site_counts = site_counts_from_stats(stats, spider.sites)
         failures = failed_sites(stats, site_counts)
         for site_id, why in failures.items():
             logger.error("Site %s failed: %s", site_id, why)
-        if self._committer.running:  # a failed commit stops the loop; this one then raises
+        for site_id, counts in site_counts.items():
+            if counts["pages_failed"]:
+                logger.error("Site %s: %d pages could not be fetched (see fetch_failures; tried again next run)",
+                             site_id, counts["pages_failed"])
+        if self._committer is not None and self._committer.running:  # a failed commit stops the loop; this one then raises
             self._committer.stop()
         archive.commit_batch(self.db)
-        archive.finish_run(self.db, self.run_id, _now(), exit_status(reason, failures), site_counts, failures)
+        archive.finish_run(self.db, self.run_id, _now(), exit_status(reason, failures, site_counts), site_counts,
+                           failures)
         self.db.close()
         restore_gc(self._gc_thresholds)
 
@@ -165,9 +193,18 @@ def failed_sites(stats: dict, site_counts: dict[str, dict[str, int]]) -> dict[st
     }
 
 
-def exit_status(finish_reason: str | None, failures: dict[str, str] | None = None) -> int:
-    """0 when the crawl finished normally and no site failed, 1 otherwise (documented in the README)."""
-    return 0 if finish_reason == "finished" and not failures else 1
+def exit_status(finish_reason: str | None, failures: dict[str, str] | None = None,
+                site_counts: dict[str, dict[str, int]] | None = None) -> int:
+    """0 when the crawl finished normally, no site failed and every page was fetched, 1 otherwise (README)."""
+    pages_failed = sum(counts.get("pages_failed", 0) for counts in (site_counts or {}).values())
+    return 0 if finish_reason == "finished" and not failures and not pages_failed else 1
+
+
+def _fetched_key(item, site) -> str | None:
+    """The archive key of the page an item says was fetched (a listing page is kept under its own URL)."""
+    if isinstance(item, ListingPage):
+        return item.url
+    return site.canonical_url(item.url) if isinstance(item, (GonePage, NotModifiedPage)) else item.url
 
 
 def tune_gc(young_threshold: int) -> tuple[int, int, int]:

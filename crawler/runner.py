@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from crawler.archive import ArchiveError, NotAnArchive
 from crawler.pipelines import exit_status, failed_sites, site_counts_from_stats
 from crawler.registry import Site
 from spiders.portal import PortalSpider
@@ -33,6 +36,8 @@ class CrawlOutcome:
     failures: dict[str, str]
     """Site id -> why the site failed (no page fetched)."""
     stats: dict
+    storage_error: str | None = None
+    """Why the archive or its WARC files could not be written (disk full, read-only), if that stopped the crawl."""
 
 
 def crawl_settings(db_path: str | Path, replay_files=(), overrides: dict | None = None,
@@ -56,17 +61,56 @@ def run_crawl(sites: list[Site], settings: Settings, log_file: str | Path | None
     if log_file:
         _log_to_file(Path(log_file), settings.get("LOG_LEVEL"))
     crawler = process.create_crawler(PortalSpider)
+    watch = StorageErrorWatch(crawler)
+    logging.getLogger().addHandler(watch)
     process.crawl(crawler, sites=sites)
-    process.start()
+    try:
+        process.start()
+    finally:
+        logging.getLogger().removeHandler(watch)
     stats = crawler.stats.get_stats()
     site_counts = site_counts_from_stats(stats, [s.id for s in sites])
     failures = failed_sites(stats, site_counts)
     return CrawlOutcome(
-        exit_status=exit_status(stats.get("finish_reason"), failures),
+        exit_status=exit_status(stats.get("finish_reason"), failures, site_counts) or int(bool(watch.error)),
         site_counts=site_counts,
         failures=failures,
         stats=stats,
+        storage_error=watch.error,
     )
+
+
+STORAGE_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EACCES}
+
+
+class StorageErrorWatch(logging.Handler):
+    """Stops the crawl at the first logged failure to write the archive or WARC files (disk full, read-only).
+
+    Such errors surface in the pipeline's commit loop or in a middleware, where Scrapy only logs
+    them; fetching on would only lose what it fetched.
+    """
+
+    def __init__(self, crawler):
+        super().__init__(level=logging.ERROR)
+        self.crawler = crawler
+        self.error: str | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        error = record.exc_info[1] if record.exc_info else None
+        if self.error or not is_storage_error(error):
+            return
+        self.error = str(error)
+        from twisted.internet import reactor  # the one Scrapy runs on
+        reactor.callLater(0, self.crawler.stop)
+
+
+def is_storage_error(error: BaseException | None) -> bool:
+    """A failure to write to disk: SQLite's (full, read-only, I/O) or the file system's."""
+    if isinstance(error, ArchiveError) and not isinstance(error, NotAnArchive):
+        return True
+    if isinstance(error, sqlite3.OperationalError):
+        return any(word in str(error) for word in ("disk is full", "readonly", "disk I/O error"))
+    return isinstance(error, OSError) and error.errno in STORAGE_ERRNOS
 
 
 def _log_to_file(path: Path, level: str) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.lock import CrawlLock
+from crawler.archive import check_archive_file
+from crawler.lock import CrawlLock, LockFileError
 
 METADATA_FILE = "datasette_metadata.json"
 PACKAGE_METADATA = Path(__file__).resolve().parents[1] / METADATA_FILE
@@ -57,13 +58,14 @@ def check_servable(db_path: str | Path) -> None:
 
     Immutable mode reads the main file without locks and ignores ``<archive>-wal``: a crawl
     writing meanwhile could be read half-done, and commits not yet checkpointed would be missing.
-    Raises ``ArchiveLocked`` (a crawl holds the archive) or ``ServeError``.
+    Raises ``ArchiveLocked`` (a crawl holds the archive), ``NotAnArchive`` or ``ServeError``.
     """
     try:
         with CrawlLock(db_path):
             pass
-    except PermissionError:
+    except LockFileError:
         pass  # no lock file can be made beside it: read-only media, which no crawl writes either
+    check_archive_file(db_path)
     wal = Path(f"{db_path}-wal")
     if wal.is_file() and wal.stat().st_size:
         raise ServeError(

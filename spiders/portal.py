@@ -11,17 +11,40 @@ from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import (
+    CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError, DownloadFailedError,
+    DownloadTimeoutError, IgnoreRequest, ResponseDataLossError,
+)
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost, TimeoutError as TwistedTimeout
+from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler import archive
 from crawler.extraction import parse_listing
 from crawler.extraction.base import Listing, ListingEntry
 from crawler.incremental import WalkPolicy
-from crawler.items import FetchedPage, GonePage, ListingPage, NotModifiedPage
+from crawler.items import FetchedPage, FetchFailure, GonePage, ListingPage, NotModifiedPage
 from crawler.registry import Site
+from crawler.scope import OutOfScope, PageCapReached
 from crawler.text import decode_html
 
 GONE_STATUSES = {404: "not-found", 410: "removed"}
 NOT_MODIFIED = 304
+FAILURE_REASONS = (
+    (DownloadTimeoutError, "timeout"), (TwistedTimeout, "timeout"),
+    (DownloadConnectionRefusedError, "unreachable"), (CannotResolveHostError, "unreachable"),
+    (ConnectError, "unreachable"),
+    (ResponseDataLossError, "connection-lost"), (DownloadFailedError, "connection-lost"),
+    (ResponseFailed, "connection-lost"), (ResponseNeverReceived, "connection-lost"),
+    (ConnectionLost, "connection-lost"), (ConnectionDone, "connection-lost"),
+    (DownloadCancelledError, "too-large"),  # the downloader cancels a body past DOWNLOAD_MAXSIZE
+    (HttpError, "http-error"),
+)
+"""Why a download failed, by the exception the downloader (or HttpErrorMiddleware) raised."""
+ROBOTS_MESSAGE = "robots.txt"  # RobotsTxtMiddleware's IgnoreRequest: "Forbidden by robots.txt"
+MAXSIZE_MESSAGE = "DOWNLOAD_MAXSIZE"  # HttpCompressionMiddleware's IgnoreRequest for a body that inflates past it
+NOT_FAILURES = frozenset({"robots-disallowed", "ignored", "page-cap"})
+"""Reasons recorded but not counted as failed pages: the portal or our own limits said not to fetch."""
 
 
 class PortalSpider(scrapy.Spider):
@@ -64,7 +87,7 @@ class PortalSpider(scrapy.Spider):
         """Follow the listing's links the walk rule picks, then its next page while the rule says so."""
         site = self.sites[site_id]
         listing = self._read_listing(response, site, listing_url)
-        links = [entry for entry in listing.entries if self.site_id_for(entry.url) == site_id]
+        links = _unique_by_key([entry for entry in listing.entries if self.site_id_for(entry.url) == site_id], site)
         if response.status != NOT_MODIFIED:
             yield ListingPage(listing_url, site_id, [asdict(link) for link in links], listing.next_page,
                               _header(response, "ETag"), _header(response, "Last-Modified"),
@@ -77,8 +100,11 @@ class PortalSpider(scrapy.Spider):
         self.logger.debug("%s page %d: %d links, %d to fetch", listing_url, page, len(links), len(to_fetch))
         for link in to_fetch:
             yield self._article_request(link, site_id, canonical[link.url] if link.url in known else None)
-        if listing.next_page and page < self.settings.getint("MAX_LISTING_PAGES") and policy.walk_on(links, known):
-            yield self._listing_request(listing.next_page, site_id, page + 1)
+        if listing.next_page and policy.walk_on(links, known):
+            if page < self.settings.getint("MAX_LISTING_PAGES"):
+                yield self._listing_request(listing.next_page, site_id, page + 1)
+            else:
+                self.logger.warning("%s: pagination stopped at MAX_LISTING_PAGES (%d): %s", site_id, page, listing_url)
 
     def parse_article(self, response, site_id: str, listing_date: str | None, listing_title: str | None):
         """Hand the raw article response on (the pipelines extract it), or say it is gone or unchanged."""
@@ -105,12 +131,54 @@ class PortalSpider(scrapy.Spider):
             )
 
     def on_error(self, failure):
-        """A failed download is logged and counted; the crawl goes on, and the next run retries it."""
+        """A failed download is logged, counted and recorded; the crawl goes on, and the next run retries it."""
         response = getattr(failure.value, "response", None)
-        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
-        self.logger.warning("Failed %s: %s", failure.request.url, reason)
-        if failure.request.callback == self.parse_listing:  # the walk is cut short: walk in full next run
-            self.crawler.stats.inc_value(f"site/{failure.request.meta['site_id']}/listing_errors")
+        status = response.status if response is not None else _last_redirect_status(failure.request)
+        detail = failure.getErrorMessage() or failure.type.__name__  # a lost connection says nothing
+        yield self.fetch_failure(failure.request, self.failure_reason(failure), status, detail)
+
+    def redirect_loop_failure(self, request) -> FetchFailure | None:
+        """The failure of a request the scheduler dropped as a duplicate because a redirect led back to it."""
+        if "site_id" not in request.meta or request.url not in request.meta.get("redirect_urls", ())[:-1]:
+            return None
+        detail = " -> ".join([*request.meta["redirect_urls"], request.url])
+        return self.fetch_failure(request, "redirect-loop", _last_redirect_status(request), detail)
+
+    def fetch_failure(self, request, reason: str, status: int | None, detail: str) -> FetchFailure:
+        """Log and count a request that got no page, and the item that records it."""
+        site_id = request.meta["site_id"]
+        linked_url = request.meta.get("redirect_urls", [request.url])[0]
+        listing = request.callback == self.parse_listing
+        self.logger.warning("Failed %s (%s): %s", linked_url, reason, detail)
+        if listing:  # the walk is cut short: walk in full next run
+            self.crawler.stats.inc_value(f"site/{site_id}/listing_errors")
+        if reason not in NOT_FAILURES:
+            self.crawler.stats.inc_value(f"site/{site_id}/pages_failed")
+        return FetchFailure(
+            url=linked_url if listing else self.sites[site_id].canonical_url(linked_url), site_id=site_id,
+            kind="listing" if listing else "article", reason=reason, status=status, detail=detail[:500],
+            attempts=request.meta.get("retry_times", 0) + 1, failed_at=datetime.now(timezone.utc).isoformat(),
+        )
+
+    def failure_reason(self, failure) -> str:
+        """A short reason for a failed request (see FetchFailure.reason)."""
+        request, error = failure.request, failure.value
+        if isinstance(error, HttpError):  # an IgnoreRequest too
+            return "redirect-not-followed" if 300 <= error.response.status < 400 else "http-error"
+        if isinstance(error, PageCapReached):
+            return "page-cap"
+        if isinstance(error, OutOfScope):
+            return "redirected-offsite" if request.meta.get("redirect_urls") else "out-of-scope"
+        if isinstance(error, IgnoreRequest):
+            if self.site_id_for(request.url) is None:
+                return "redirected-offsite"
+            if request.meta.get("redirect_times", 0) >= self.settings.getint("REDIRECT_MAX_TIMES"):
+                return "redirect-loop"
+            message = str(error)
+            if ROBOTS_MESSAGE in message:
+                return "robots-disallowed"
+            return "too-large" if MAXSIZE_MESSAGE in message else "ignored"
+        return next((reason for kind, reason in FAILURE_REASONS if isinstance(error, kind)), "download-error")
 
     def _pending_links(self, site: Site) -> list[ListingEntry]:
         """Links earlier runs saw on the site's listings but never archived (a killed run, a timeout)."""
@@ -166,6 +234,20 @@ def _conditional_headers(validators: dict | None) -> dict[str, str]:
         return {}
     headers = {"If-None-Match": validators.get("etag"), "If-Modified-Since": validators.get("last_modified")}
     return {name: value for name, value in headers.items() if value}
+
+
+def _last_redirect_status(request) -> int | None:
+    """The status of the last redirect a request followed (a loop's, an offsite one's), if any."""
+    reasons = [reason for reason in request.meta.get("redirect_reasons", ()) if isinstance(reason, int)]
+    return reasons[-1] if reasons else None
+
+
+def _unique_by_key(links: list[ListingEntry], site: Site) -> list[ListingEntry]:
+    """One link per archive key: a listing may link one article twice, with tracking parameters."""
+    unique: dict[str, ListingEntry] = {}
+    for link in links:
+        unique.setdefault(site.canonical_url(link.url), link)
+    return list(unique.values())
 
 
 def _header(response, name: str) -> str | None:

@@ -153,8 +153,8 @@ def test_site_is_labelled_by_name(archive_path):
 def test_search_index_and_migrations_are_hidden(archive_path):
     tables = {t["name"]: t["hidden"] for t in get_json(archive_path, "/archive.json")["tables"]}
     assert {name for name, hidden in tables.items() if not hidden} == {
-        "articles", "clusters", "documents", "sites", "crawl_runs", "crawl_run_sites", "skipped_pages", "captures",
-        "article_versions", "redirects",
+        "articles", "clusters", "documents", "sites", "crawl_runs", "crawl_run_sites", "skipped_pages",
+        "fetch_failures", "captures", "article_versions", "redirects",
     }
 
 

@@ -65,7 +65,7 @@ def test_only_the_research_tables_are_visible(schema):
     visible = {t for t, described in TABLES.items() if not described.get("hidden")}
     assert visible == {
         "articles", "reports", "clusters", "documents", "sites", "crawl_runs", "crawl_run_sites", "skipped_pages",
-        "captures", "article_versions", "redirects",
+        "fetch_failures", "captures", "article_versions", "redirects",
     }
     assert all(TABLES[t].get("hidden") for t in schema[1])
 

@@ -8,7 +8,7 @@ PORT ?= 8001
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install run demo test browser eval snapshot bench bench-large clean
+.PHONY: install run demo test browser eval snapshot bench bench-large bench-load wrk clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,16 @@ clean:
 bench: $(INSTALLED)
 	$(BIN)/python -m bench
 
-## The benchmarks plus the 1M-article cases (dedup, search); builds the 1M archive once (minutes)
-bench-large: $(INSTALLED)
+## The benchmarks plus the 1M-article cases (dedup, search, load under wrk) and a 100k-page crawl;
+## builds the 1M archive once (minutes)
+bench-large: $(INSTALLED) wrk
 	$(BIN)/python -m bench --large
+
+## Datasette under wrk over the 1M archive (installs Debian's wrk; build the archive with bench-large first)
+bench-load: $(INSTALLED) wrk
+	$(BIN)/python -m bench.load
+
+## Install Debian's wrk, the HTTP load tool of bench.load
+wrk:
+	command -v wrk || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }

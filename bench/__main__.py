@@ -3,7 +3,8 @@
     python -m bench [--large] [--repeat N] [--only CASE ...]
 
 Without --large the archive-size cases stop at 100k articles (minutes); --large adds the 1M
-cases (`make bench-large`; the 1M archive is built once and cached under bench/.work/).
+cases (`make bench-large`; the 1M archive is built once and cached under bench/.work/), the load
+case (wrk against Datasette over the 1M archive) and a ~100k-page crawl with its queue on disk.
 The figures, their machine and how to read them: docs/benchmarks.md.
 """
 
@@ -18,10 +19,12 @@ from typing import Callable
 
 from bench.common import merge_results, run_case
 
-CASES = ["extract", "crawl", "dedup", "search", "reprocess"]
+CASES = ["extract", "crawl", "dedup", "search", "reprocess", "load", "crawl_memory"]
 """Run in this order, each ``python -m bench.<case> --json --repeat N [--large]`` in its own process."""
 ARCHIVE_SIZE_CASES = {"dedup", "search"}
 """The cases whose --large means 1M archived articles (bench.crawl's --large grows the web instead)."""
+LARGE_ONLY_CASES = {"load", "crawl_memory"}
+"""Run with --large only (or named in --only): wrk over the 1M archive, a ~100k-page crawl (~15 min)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ TARGETS = [
     Target("fts_p95_ms", "≤ 100 at 1M", lambda r: r["fts_p95_ms"] <= 100 if r.get("search_size") == 1_000_000 else None),
     Target("facet_p95_ms", "≤ 1000 at 1M",
            lambda r: r["facet_p95_ms"] <= 1000 if r.get("search_size") == 1_000_000 else None),
+    Target("load_errors", "= 0 at 8 and 32 clients", _figure("load_errors", operator.eq, 0)),
+    Target("crawl_100k_peak_mb", "< 1024 MB", _figure("crawl_100k_peak_mb", operator.lt, 1024)),
     Target("reprocess_pages_per_s", "≥ 150", _figure("reprocess_pages_per_s", operator.ge, 150)),
     Target("incremental_request_ratio", "≤ 0.10", _figure("incremental_request_ratio", operator.le, 0.10)),
 ]
@@ -91,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=CASES, help="run these cases only")
     args = parser.parse_args(argv)
     results: dict = {}
-    for case in args.only or CASES:
+    for case in args.only or [case for case in CASES if args.large or case not in LARGE_ONLY_CASES]:
         started = time.monotonic()
         print(f"== {case}", file=sys.stderr, flush=True)
         large = args.large and case in ARCHIVE_SIZE_CASES

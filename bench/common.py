@@ -90,3 +90,26 @@ def merge_results(results: dict, path: Path = RESULTS) -> None:
     existing.update(results)
     existing.update(machine())
     path.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (from /proc's children lists)."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                queue += [int(child) for child in task.read_text().split()]
+            except OSError:  # the task ended between listing and reading
+                continue
+    return found
+
+
+def proc_kb(path: str, field: str) -> int:
+    """One "Field:  123 kB" line of a /proc file, in kB (0 when the process has ended)."""
+    try:
+        text = Path(path).read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith(field)), 0)

@@ -28,7 +28,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench.common import WORKDIR, machine, peak_mb, report
+from bench.common import WORKDIR, machine, peak_mb, proc_kb, process_tree, report
 from bench.crawl import BENCH_SETTINGS, STATS_EXTENSION, _archive_counts, _child_env, _fresh, _setting_args, _speed
 from bench.portal import PAGE_SIZE, GrownWeb, serve
 
@@ -51,30 +51,6 @@ def label(pages: int) -> str:
     return f"{pages // 1000}k" if pages >= 1000 else str(pages)
 
 
-def _status_kb(pid: int, field: str) -> int | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except OSError:
-        return None  # the process has just ended
-    return None
-
-
-def _tree(pid: int) -> list[int]:
-    """``pid`` and its descendants, from /proc's children lists."""
-    pids, stack = [], [pid]
-    while stack:
-        current = stack.pop()
-        pids.append(current)
-        for children in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
-                stack += [int(child) for child in children.read_text().split()]
-            except OSError:
-                continue
-    return pids
-
-
 def _dir_mb(folder: Path) -> float:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20 if folder.exists() else 0.0
 
@@ -93,10 +69,10 @@ class TreeSampler(threading.Thread):
             self.sample()
 
     def sample(self) -> None:
-        pids = _tree(self.pid)
-        self.tree_peak_kb = max(self.tree_peak_kb, sum(_status_kb(pid, "VmRSS") or 0 for pid in pids))
+        pids = process_tree(self.pid)
+        self.tree_peak_kb = max(self.tree_peak_kb, sum(proc_kb(f"/proc/{pid}/status", "VmRSS:") for pid in pids))
         for pid in pids:
-            self.hwm_kb[pid] = max(self.hwm_kb.get(pid, 0), _status_kb(pid, "VmHWM") or 0)
+            self.hwm_kb[pid] = max(self.hwm_kb.get(pid, 0), proc_kb(f"/proc/{pid}/status", "VmHWM:"))
         self.queue_peak_mb = max(self.queue_peak_mb, _dir_mb(self.queue_dir))
 
 

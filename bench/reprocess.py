@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench.common import ROOT, WORKDIR, machine, report, spread
+from bench.common import ROOT, WORKDIR, machine, proc_kb, process_tree, report, spread
 
 BUILD_VERSION = 1
 """Bump when the generated web or its crawl changes: cached archives of another version are rebuilt."""
@@ -160,37 +160,14 @@ def ensure_archive(articles: int) -> tuple[Path, dict]:
 
 # --- Measure -------------------------------------------------------------------------------------
 
-def _tree(pid: int) -> list[int]:
-    """``pid`` and every process below it (from /proc's children lists)."""
-    found, queue = [], [pid]
-    while queue:
-        current = queue.pop()
-        found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
-                queue += [int(child) for child in task.read_text().split()]
-            except OSError:  # the task ended between listing and reading
-                continue
-    return found
-
-
-def _proc_kb(path: str, field: str) -> int:
-    """One "Field:  123 kB" line of a /proc file, in kB (0 when the process has ended)."""
-    try:
-        text = Path(path).read_text()
-    except OSError:
-        return 0
-    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith(field)), 0)
-
-
 def _pss_mb(pids: list[int]) -> float:
     """Proportional set size of the processes, in MB: forked workers' shared pages counted once."""
-    return sum(_proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in pids) / 1024
+    return sum(proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in pids) / 1024
 
 
 def _largest_peak_mb(pids: list[int]) -> float:
     """The highest peak resident size (VmHWM) of any one of the processes, in MB."""
-    return max((_proc_kb(f"/proc/{pid}/status", "VmHWM:") for pid in pids), default=0) / 1024
+    return max((proc_kb(f"/proc/{pid}/status", "VmHWM:") for pid in pids), default=0) / 1024
 
 
 class TreeMemory:
@@ -212,7 +189,7 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._done.wait(RSS_SAMPLE_S):
-            pids = _tree(self.pid)
+            pids = process_tree(self.pid)
             self.peak_mb = max(self.peak_mb, _pss_mb(pids))
             self.largest_mb = max(self.largest_mb, _largest_peak_mb(pids))
 

@@ -188,13 +188,19 @@ def remount_read_only(where: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
 
 
-@pytest.mark.parametrize("command", ["crawl", "reprocess"])
-def test_a_read_only_archive_is_one_line_exit_1_for_the_writers(tmp_path, demo_archive, command):
-    with tmpfs(tmp_path / "ro", "8m") as folder:
+@contextmanager
+def archive_on_tmpfs(tmp_path: Path, demo_archive: Path, size: str):
+    """The demo archive copied onto a fresh tmpfs of ``size``: (its path, its sha256 before the test)."""
+    with tmpfs(tmp_path / "fs", size) as folder:
         db_path = folder / "archive.db"
         shutil.copy(demo_archive, db_path)
-        before = digest(db_path)
-        remount_read_only(folder)
+        yield db_path, digest(db_path)
+
+
+@pytest.mark.parametrize("command", ["crawl", "reprocess"])
+def test_a_read_only_archive_is_one_line_exit_1_for_the_writers(tmp_path, demo_archive, command):
+    with archive_on_tmpfs(tmp_path, demo_archive, "8m") as (db_path, before):
+        remount_read_only(db_path.parent)
         result = danvan(*COMMANDS[command], "--db", str(db_path), cwd=tmp_path)
         line = error_line(result)
         assert result.returncode == 1 and line.startswith(f"danvan {command}: ")
@@ -203,11 +209,8 @@ def test_a_read_only_archive_is_one_line_exit_1_for_the_writers(tmp_path, demo_a
 
 
 def test_a_read_only_archive_can_still_be_exported(tmp_path, demo_archive):
-    with tmpfs(tmp_path / "ro", "8m") as folder:
-        db_path = folder / "archive.db"
-        shutil.copy(demo_archive, db_path)
-        before = digest(db_path)
-        remount_read_only(folder)
+    with archive_on_tmpfs(tmp_path, demo_archive, "8m") as (db_path, before):
+        remount_read_only(db_path.parent)
         result = danvan("export", "--db", str(db_path), "--format", "jsonl", cwd=tmp_path)
         assert result.returncode == 0, result.stderr[-2000:]
         assert len(result.stdout.splitlines()) == len(article_urls(db_path, "immutable=1"))
@@ -234,11 +237,8 @@ def test_a_read_only_archive_file_in_a_writable_folder_is_refused_by_the_crawl(t
 
 
 def test_a_full_disk_before_the_crawl_is_one_line_exit_1(tmp_path, demo_archive):
-    with tmpfs(tmp_path / "full", "2m") as folder:
-        db_path = folder / "archive.db"
-        shutil.copy(demo_archive, db_path)
-        before = digest(db_path)
-        fill(folder)
+    with archive_on_tmpfs(tmp_path, demo_archive, "2m") as (db_path, before):
+        fill(db_path.parent)
         result = danvan("crawl", "--demo", "--db", str(db_path), cwd=tmp_path)
         line = error_line(result)
         assert result.returncode == 1 and line.startswith("danvan crawl: ") and "No space left" in line
@@ -271,7 +271,7 @@ def test_a_disk_that_fills_during_a_crawl_stops_it_and_keeps_every_commit(tmp_pa
         process = subprocess.Popen(command, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT), **proxy.env()},
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         committed = wait_for_articles(db_path, 10)
-        fill(folder)
+        fill(db_path.parent)
         stdout, stderr = process.communicate(timeout=300)
         assert process.returncode == 1
         assert stderr.splitlines()[-1].startswith("danvan crawl: stopped: the archive could not be written")
